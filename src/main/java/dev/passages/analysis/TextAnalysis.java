@@ -1,0 +1,100 @@
+package dev.passages.analysis;
+
+import java.io.Reader;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.charfilter.MappingCharFilter;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+
+/**
+ * The two views of text that indexing, querying and highlighting share. There is no other
+ * Analyzer in the program, so the three cannot drift apart.
+ *
+ * <ul>
+ *   <li>{@link #keyword()}: for words. English possessives dropped, lower-cased, accents folded,
+ *       English stopwords removed, Porter-stemmed: {@code investments} finds "investment".
+ *   <li>{@link #exact()}: for quoted phrases and prefixes. Lower-cased and accent-folded only, every
+ *       word kept: {@code "rest in the world"} does not match "rest of the world".
+ * </ul>
+ *
+ * <p>Both first fold typography ({@link Typography}) and digit-group separators ({@code 1,100} is
+ * {@code 1100}) with char filters, which keep offsets pointing into the original text. Words are
+ * split by Unicode's word rules (UAX #29), so {@code Sino-Kazakh} is the two words "sino kazakh" in
+ * both views; the query side treats a hyphenated word as a phrase of its parts.
+ */
+public final class TextAnalysis {
+
+  /**
+   * A comma, no-break or thin space between digit groups, as in {@code 1,100} or {@code 26 000}.
+   * Exactly three digits must follow, so a list such as {@code 1,2,3} is left alone.
+   */
+  private static final Pattern DIGIT_GROUP_SEPARATOR =
+      Pattern.compile("(?<=\\d)[,\u00A0\u2009\u202F](?=\\d{3}(?!\\d))");
+
+  private static final Analyzer KEYWORD = new ViewAnalyzer(true);
+  private static final Analyzer EXACT = new ViewAnalyzer(false);
+
+  private TextAnalysis() {}
+
+  /** The stemmed, stopword-free view used for plain words. Thread-safe; share it. */
+  public static Analyzer keyword() {
+    return KEYWORD;
+  }
+
+  /** The unstemmed view that keeps every word, used for phrases and prefixes. Thread-safe. */
+  public static Analyzer exact() {
+    return EXACT;
+  }
+
+  private static final class ViewAnalyzer extends Analyzer {
+    private final boolean keyword;
+
+    ViewAnalyzer(boolean keyword) {
+      this.keyword = keyword;
+    }
+
+    @Override
+    protected Reader initReader(String fieldName, Reader reader) {
+      return foldTypography(reader);
+    }
+
+    @Override
+    protected Reader initReaderForNormalization(String fieldName, Reader reader) {
+      return foldTypography(reader);
+    }
+
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+      Tokenizer source = new StandardTokenizer();
+      TokenStream stream = source;
+      if (keyword) {
+        stream = new EnglishPossessiveFilter(stream);
+      }
+      stream = new ASCIIFoldingFilter(new LowerCaseFilter(stream));
+      if (keyword) {
+        stream = new PorterStemFilter(new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET));
+      }
+      return new TokenStreamComponents(source, stream);
+    }
+
+    @Override
+    protected TokenStream normalize(String fieldName, TokenStream in) {
+      return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+    }
+
+    private static Reader foldTypography(Reader reader) {
+      // Separators first, while a no-break space between digits is still told from a plain one.
+      return new MappingCharFilter(
+          Typography.CHAR_MAP, new PatternReplaceCharFilter(DIGIT_GROUP_SEPARATOR, "", reader));
+    }
+  }
+}

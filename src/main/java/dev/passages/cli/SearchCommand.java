@@ -1,0 +1,154 @@
+package dev.passages.cli;
+
+import dev.passages.corpus.Source;
+import dev.passages.search.Hit;
+import dev.passages.search.InvalidRequestException;
+import dev.passages.search.LucenePassageSearch;
+import dev.passages.search.SearchRequest;
+import dev.passages.search.SearchResult;
+import dev.passages.web.Json;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code passages search QUERY...}: prints the matching passages. */
+@Command(
+    name = "search",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Prints the passages matching QUERY, best first, matches highlighted on a terminal.",
+      "Indexes the corpus first when the index is missing or out of date.",
+      "Exit code: 0 when something was found, 1 when nothing was, 2 for a bad query or option."
+    })
+final class SearchCommand implements Callable<Integer> {
+
+  private static final String MARK_ON = "\u001b[1;33m";
+  private static final String MARK_OFF = "\u001b[0m";
+  private static final String DIM_ON = "\u001b[2m";
+
+  /** When to colour the matches. */
+  enum Color {
+    auto,
+    always,
+    never
+  }
+
+  @Mixin Locations locations;
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--limit",
+      defaultValue = "10",
+      description = "Passages to print, 1 to 100 (default: ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Option(
+      names = "--offset",
+      defaultValue = "0",
+      description = "Passages to skip first (default: ${DEFAULT-VALUE}).")
+  int offset;
+
+  @Option(
+      names = "--source",
+      paramLabel = "SOURCE",
+      split = ",",
+      description = "Only these sources: article, commentary, comment.")
+  Set<Source> sources = Set.of();
+
+  @Option(names = "--json", description = "Print the result as the API's JSON.")
+  boolean json;
+
+  @Option(
+      names = "--color",
+      defaultValue = "auto",
+      description = "Highlight matches: auto (on a terminal), always, never.")
+  Color color;
+
+  @Parameters(paramLabel = "QUERY", arity = "1..*", description = "The query; see README.")
+  List<String> query;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    SearchRequest request;
+    try {
+      request = new SearchRequest(String.join(" ", query), limit, offset, sources);
+    } catch (InvalidRequestException e) {
+      err.println("error: " + e.getMessage().replaceFirst("^limit", "--limit")
+          .replaceFirst("^offset", "--offset").replaceFirst("^q ", "the query "));
+      err.flush();
+      return ExitCodes.USAGE;
+    }
+    locations.ensureFreshIndex(err);
+    SearchResult result;
+    try (LucenePassageSearch search = LucenePassageSearch.open(locations.index)) {
+      result = search.search(request);
+    }
+    if (json) {
+      out.println(Json.mapper().writeValueAsString(result));
+    } else {
+      print(result, out, colored());
+    }
+    out.flush();
+    return result.total() > 0 ? ExitCodes.OK : ExitCodes.FAILURE;
+  }
+
+  private boolean colored() {
+    return switch (color) {
+      case always -> true;
+      case never -> false;
+      case auto -> Ansi.AUTO.enabled() && System.console() != null;
+    };
+  }
+
+  private static void print(SearchResult result, PrintWriter out, boolean colored) {
+    int rank = result.offset();
+    for (Hit hit : result.hits()) {
+      StringBuilder heading = new StringBuilder().append(++rank).append(". ").append(hit.title());
+      if (hit.section() != null) {
+        heading.append(" › ").append(hit.section());
+      }
+      heading.append(" · ").append(place(hit)).append(" · ").append(hit.id());
+      out.println(colored ? DIM_ON + heading + MARK_OFF : heading);
+      out.println(colored ? marked(hit) : hit.text());
+      out.println();
+    }
+    long shown = result.hits().size();
+    out.printf(
+        "%d passage%s found%s in %.1f ms%n",
+        result.total(),
+        result.total() == 1 ? "" : "s",
+        shown < result.total() ? " (showing " + (result.offset() + 1) + "-" + rank + ")" : "",
+        result.tookMs());
+  }
+
+  private static String place(Hit hit) {
+    return switch (hit.kind()) {
+      case "title" -> "title";
+      case "heading" -> "heading";
+      default -> "paragraph " + hit.paragraph();
+    } + " of the " + hit.source();
+  }
+
+  /** The whole passage with its matches in bold yellow. */
+  private static String marked(Hit hit) {
+    StringBuilder text = new StringBuilder();
+    int pos = 0;
+    for (int[] match : hit.matches()) {
+      text.append(hit.text(), pos, match[0]).append(MARK_ON);
+      text.append(hit.text(), match[0], match[1]).append(MARK_OFF);
+      pos = match[1];
+    }
+    return text.append(hit.text().substring(pos)).toString();
+  }
+}

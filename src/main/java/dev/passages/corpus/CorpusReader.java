@@ -1,0 +1,182 @@
+package dev.passages.corpus;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Reads every document under a corpus folder. A file that cannot be read is reported as a {@link
+ * Skip} and the others are still read: one bad file never stops the rest.
+ */
+public final class CorpusReader {
+
+  /** Files larger than this are skipped rather than read into memory. */
+  public static final long MAX_FILE_BYTES = 32L * 1024 * 1024;
+
+  private final Path root;
+
+  public CorpusReader(Path root) {
+    this.root = root.toAbsolutePath().normalize();
+  }
+
+  /** Reads and parses every supported file. */
+  public CorpusScan scan() {
+    List<SourceDocument> documents = new ArrayList<>();
+    List<Skip> problems = new ArrayList<>();
+    for (Path file : files(problems)) {
+      read(file, problems).ifPresent(documents::add);
+    }
+    documents.sort(Comparator.comparing(SourceDocument::id));
+    return new CorpusScan(documents, problems, fingerprint());
+  }
+
+  /**
+   * A digest of every file's path, size and modification time. It changes when a file is added,
+   * removed, edited or touched, which is what decides whether an index is out of date; comparing
+   * it costs one directory walk, not a read of every file.
+   */
+  public String fingerprint() {
+    MessageDigest digest = sha256();
+    for (Path file : files(new ArrayList<>())) {
+      try {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        String line =
+            relative(file) + "\t" + attributes.size() + "\t" + attributes.lastModifiedTime() + "\n";
+        digest.update(line.getBytes(StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        digest.update((relative(file) + "\tunreadable\n").getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /**
+   * Regular files under the root, sorted by path. Hidden files and folders are left out; links to
+   * folders are not followed; a folder that cannot be listed is reported and passed over.
+   */
+  private List<Path> files(List<Skip> problems) {
+    if (!Files.isDirectory(root)) {
+      throw new UncheckedIOException(new IOException("corpus folder not found: " + root));
+    }
+    List<Path> files = new ArrayList<>();
+    try {
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+              return !dir.equals(root) && isHidden(dir)
+                  ? FileVisitResult.SKIP_SUBTREE
+                  : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+              if (!isHidden(file) && Files.isRegularFile(file)) {
+                files.add(file);
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              problems.add(new Skip(relative(file), "cannot read: " + e, false));
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException(new IOException("cannot list corpus folder " + root, e));
+    }
+    files.sort(null);
+    return files;
+  }
+
+  private Optional<SourceDocument> read(Path file, List<Skip> problems) {
+    String path = relative(file);
+    String extension = extension(path);
+    if (!extension.equals("txt")) {
+      problems.add(new Skip(path, "unsupported format (only .txt is indexed)", false));
+      return Optional.empty();
+    }
+    try {
+      if (!file.toRealPath().startsWith(root.toRealPath())) {
+        problems.add(new Skip(path, "link points outside the corpus folder", false));
+        return Optional.empty();
+      }
+      long size = Files.size(file);
+      if (size > MAX_FILE_BYTES) {
+        problems.add(
+            new Skip(path, "file is " + size + " bytes; the limit is " + MAX_FILE_BYTES, false));
+        return Optional.empty();
+      }
+      byte[] bytes = Files.readAllBytes(file);
+      String text = decode(bytes, path, problems);
+      String id = path.substring(0, path.length() - extension.length() - 1);
+      Optional<SourceDocument> document = TextDocumentParser.parse(id, Source.ofPath(path), text);
+      if (document.isEmpty()) {
+        problems.add(new Skip(path, "file has no text", false));
+      }
+      return document;
+    } catch (IOException | UncheckedIOException e) {
+      problems.add(new Skip(path, "cannot read file: " + e.getMessage(), false));
+      return Optional.empty();
+    }
+  }
+
+  /** UTF-8, without a byte order mark; invalid bytes become U+FFFD and earn a warning. */
+  private static String decode(byte[] bytes, String path, List<Skip> problems) {
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+    } catch (CharacterCodingException e) {
+      problems.add(new Skip(path, "not valid UTF-8; invalid bytes replaced with U+FFFD", true));
+      text = new String(bytes, StandardCharsets.UTF_8);
+    }
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
+
+  private String relative(Path file) {
+    return root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+  }
+
+  private static boolean isHidden(Path path) {
+    Path name = path.getFileName();
+    return name != null && name.toString().startsWith(".");
+  }
+
+  private static String extension(String path) {
+    int slash = path.lastIndexOf('/');
+    int dot = path.lastIndexOf('.');
+    return dot > slash + 1 ? path.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+}

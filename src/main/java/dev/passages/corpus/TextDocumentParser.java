@@ -1,0 +1,80 @@
+package dev.passages.corpus;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Splits a plain-text document into passages. The first non-empty line is the title; every other
+ * non-empty line is a paragraph, except a short line without closing punctuation that a paragraph
+ * follows (a section heading) and short lines at the end that no paragraph follows (page
+ * furniture such as "Give a Comment", which is not content and is not indexed).
+ */
+public final class TextDocumentParser {
+
+  /** Longest line, in characters, that can still be a heading or page furniture. */
+  static final int SHORT_LINE_CHARS = 80;
+
+  /** Most words a heading or a furniture line can have. */
+  static final int SHORT_LINE_WORDS = 12;
+
+  private TextDocumentParser() {}
+
+  /**
+   * The document {@code id} from {@code text}; empty when the text has no non-empty line.
+   *
+   * @param id the document id, as in {@link SourceDocument#id()}
+   */
+  public static Optional<SourceDocument> parse(String id, Source source, String text) {
+    List<String> lines = nonEmptyLines(text);
+    if (lines.isEmpty()) {
+      return Optional.empty();
+    }
+    String title = lines.getFirst();
+    int lastParagraph = lines.size() - 1;
+    while (lastParagraph > 0 && isShortUnpunctuated(lines.get(lastParagraph))) {
+      lastParagraph--;
+    }
+
+    List<Passage> passages = new ArrayList<>();
+    passages.add(Passage.of(id, PassageKind.TITLE, 0, null, title));
+    String section = null;
+    int headings = 0;
+    int paragraphs = 0;
+    for (int i = 1; i <= lastParagraph; i++) {
+      String line = lines.get(i);
+      if (i < lastParagraph && isShortUnpunctuated(line)) {
+        section = line;
+        passages.add(Passage.of(id, PassageKind.HEADING, ++headings, null, line));
+      } else {
+        passages.add(Passage.of(id, PassageKind.PARAGRAPH, ++paragraphs, section, line));
+      }
+    }
+    List<String> furniture = lines.subList(lastParagraph + 1, lines.size());
+    return Optional.of(new SourceDocument(id, source, title, passages, furniture));
+  }
+
+  private static List<String> nonEmptyLines(String text) {
+    List<String> lines = new ArrayList<>();
+    for (String line : text.split("\r\n|\r|\n")) {
+      String trimmed = line.strip();
+      if (!trimmed.isEmpty()) {
+        lines.add(trimmed);
+      }
+    }
+    return lines;
+  }
+
+  /** A line short enough to be a heading and not ending a sentence. */
+  static boolean isShortUnpunctuated(String line) {
+    if (line.length() > SHORT_LINE_CHARS || line.split("\\s+").length > SHORT_LINE_WORDS) {
+      return false;
+    }
+    int end = line.length();
+    // Look through closing quotes and brackets: 'He said "no."' ends a sentence.
+    while (end > 0 && "\"'”’)]»".indexOf(line.charAt(end - 1)) >= 0) {
+      end--;
+    }
+    return end > 0 && ".!?:;,…".indexOf(line.charAt(end - 1)) < 0;
+  }
+}

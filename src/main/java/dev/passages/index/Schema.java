@@ -1,0 +1,77 @@
+package dev.passages.index;
+
+import dev.passages.analysis.TextAnalysis;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.index.IndexOptions;
+
+/**
+ * Field names and how each is analysed: the one schema shared by indexing, querying and
+ * highlighting. A Lucene document is one passage.
+ */
+public final class Schema {
+
+  /**
+   * Bumped whenever analysis or fields change, so that an index built by an older program is
+   * rebuilt instead of answering wrongly.
+   */
+  public static final int VERSION = 1;
+
+  /** Passage id, {@code article#p7}: unique, stored, the update key. */
+  public static final String ID = "id";
+
+  /** Document id, {@code article}: filters and the document listing; sorted values for ties. */
+  public static final String DOC = "doc";
+
+  /** {@code article}, {@code commentary} or {@code comment}. */
+  public static final String SOURCE = "source";
+
+  /** {@code title}, {@code heading} or {@code paragraph}. */
+  public static final String KIND = "kind";
+
+  /** The passage's number among its kind, stored. */
+  public static final String NUMBER = "number";
+
+  /** The passage's position in its document's reading order: the tie-break after score. */
+  public static final String ORDINAL = "ordinal";
+
+  /** The document's title, stored on every passage so a hit needs no second lookup. */
+  public static final String TITLE = "title";
+
+  /** The heading a paragraph stands under, stored. */
+  public static final String SECTION = "section";
+
+  /** The passage text in the keyword view (stemmed, no stopwords); stored, offsets indexed. */
+  public static final String TEXT = "text";
+
+  /** The same text in the exact view (every word, unstemmed), for phrases and prefixes. */
+  public static final String TEXT_EXACT = "text_exact";
+
+  /** Keys of the commit user data. */
+  public static final String COMMIT_SCHEMA = "schema";
+
+  public static final String COMMIT_FINGERPRINT = "corpusFingerprint";
+
+  /** Analyzer for every field: the keyword view by default, the exact view for its field. */
+  public static final Analyzer ANALYZER =
+      new PerFieldAnalyzerWrapper(TextAnalysis.keyword(), Map.of(TEXT_EXACT, TextAnalysis.exact()));
+
+  /** Stored text with offsets in the postings, which the highlighter reads instead of re-analysing. */
+  static final FieldType STORED_TEXT = textType(true);
+
+  /** Like {@link #STORED_TEXT} but not stored: the exact view highlights through {@link #TEXT}. */
+  static final FieldType UNSTORED_TEXT = textType(false);
+
+  private Schema() {}
+
+  private static FieldType textType(boolean stored) {
+    FieldType type = new FieldType();
+    type.setTokenized(true);
+    type.setStored(stored);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.freeze();
+    return type;
+  }
+}

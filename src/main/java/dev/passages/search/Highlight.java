@@ -1,0 +1,11 @@
+package dev.passages.search;
+
+import java.util.List;
+
+/**
+ * A passage with its matches marked.
+ *
+ * @param html the shown text, HTML-escaped, matches in {@code <mark>}, "…" where it was cropped
+ * @param matches {@code [start, end)} of each match in the passage text, merged where they touch
+ */
+record Highlight(String html, List<int[]> matches) {}

@@ -1,0 +1,32 @@
+package dev.passages.search;
+
+import java.util.List;
+
+/**
+ * One matching passage, as the API and the CLI show it.
+ *
+ * @param id the passage id, {@code article#p7}
+ * @param doc the document id, {@code article}
+ * @param title the document's title
+ * @param source {@code article}, {@code commentary} or {@code comment}
+ * @param kind {@code title}, {@code heading} or {@code paragraph}
+ * @param paragraph the paragraph number within the document, null for a title or heading
+ * @param section the heading the passage stands under, null if none
+ * @param score relevance (BM25); comparable only within one result list
+ * @param text the whole passage, plain text
+ * @param highlight HTML: the passage, or for a long one its best part with "…", escaped, with the
+ *     matches in {@code <mark>}
+ * @param matches {@code [start, end)} of each match in {@code text}, in UTF-16 code units
+ */
+public record Hit(
+    String id,
+    String doc,
+    String title,
+    String source,
+    String kind,
+    Integer paragraph,
+    String section,
+    float score,
+    String text,
+    String highlight,
+    List<int[]> matches) {}

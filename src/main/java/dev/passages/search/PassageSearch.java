@@ -1,0 +1,31 @@
+package dev.passages.search;
+
+import java.io.Closeable;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The search boundary: everything above it (web, CLI) sees only these calls and our own records,
+ * never how the index is stored. {@link LucenePassageSearch} answers from a Lucene index on disk;
+ * a cluster-backed implementation can answer the same calls later.
+ *
+ * <p>Implementations are thread-safe.
+ */
+public interface PassageSearch extends Closeable {
+
+  /**
+   * The page of passages matching {@code request}, best first.
+   *
+   * @throws InvalidRequestException when the query cannot be run as asked (too many clauses)
+   */
+  SearchResult search(SearchRequest request);
+
+  /** Every indexed document, ordered by id. */
+  List<DocumentSummary> documents();
+
+  /** The document with id {@code id}, its passages in reading order; empty when unknown. */
+  Optional<DocumentView> document(String id);
+
+  /** Passages in the index. */
+  int passageCount();
+}

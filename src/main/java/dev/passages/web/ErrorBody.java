@@ -1,0 +1,14 @@
+package dev.passages.web;
+
+/**
+ * The body of every error response.
+ *
+ * @param error what went wrong, in words for the user; never internal details
+ * @param parameter the request parameter at fault, or null
+ */
+public record ErrorBody(String error, String parameter) {
+
+  static ErrorBody of(String error) {
+    return new ErrorBody(error, null);
+  }
+}

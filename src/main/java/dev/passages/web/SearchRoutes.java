@@ -1,0 +1,71 @@
+package dev.passages.web;
+
+import dev.passages.corpus.Source;
+import dev.passages.search.InvalidRequestException;
+import dev.passages.search.PassageSearch;
+import dev.passages.search.SearchRequest;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** The JSON API: thin handlers that read parameters, call the search and return its records. */
+final class SearchRoutes {
+
+  private final PassageSearch search;
+
+  SearchRoutes(PassageSearch search) {
+    this.search = search;
+  }
+
+  /** {@code GET /api/search?q=&limit=&offset=&source=}. */
+  void search(Context ctx) {
+    SearchRequest request =
+        new SearchRequest(
+            ctx.queryParamAsClass("q", String.class).getOrDefault(""),
+            ctx.queryParamAsClass("limit", Integer.class).getOrDefault(SearchRequest.DEFAULT_LIMIT),
+            ctx.queryParamAsClass("offset", Integer.class).getOrDefault(0),
+            sources(ctx.queryParam("source")));
+    ctx.json(search.search(request));
+  }
+
+  /** {@code GET /api/documents}. */
+  void documents(Context ctx) {
+    ctx.json(search.documents());
+  }
+
+  /** {@code GET /api/documents/{doc}}; the id may contain slashes. */
+  void document(Context ctx) {
+    String id = ctx.pathParam("doc");
+    ctx.json(
+        search
+            .document(id)
+            .orElseThrow(() -> new NotFoundResponse("no document with id '" + id + "'")));
+  }
+
+  /** {@code source=commentary,comment}: a comma-separated list; blank means every source. */
+  private static Set<Source> sources(String param) {
+    Set<Source> sources = EnumSet.noneOf(Source.class);
+    if (param == null || param.isBlank()) {
+      return sources;
+    }
+    for (String name : param.split(",")) {
+      if (name.isBlank()) {
+        continue;
+      }
+      sources.add(
+          Source.byId(name.strip())
+              .orElseThrow(
+                  () ->
+                      new InvalidRequestException(
+                          "source",
+                          "source must be one of "
+                              + Arrays.stream(Source.values()).map(Source::id).toList()
+                              + ", got '"
+                              + name.strip()
+                              + "'")));
+    }
+    return sources;
+  }
+}

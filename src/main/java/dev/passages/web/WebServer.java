@@ -1,0 +1,87 @@
+package dev.passages.web;
+
+import dev.passages.search.InvalidRequestException;
+import dev.passages.search.PassageSearch;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import io.javalin.validation.ValidationError;
+import io.javalin.validation.ValidationException;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server, built but not started: {@code create(search).start("127.0.0.1", 7070)}; tests
+ * start it on port 0. Every error is JSON {@code {"error": "..."}}; no internal detail reaches a
+ * client.
+ */
+public final class WebServer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+
+  /** Headers on every response. The CSP allows only same-origin scripts and styles. */
+  private static final Map<String, String> SECURITY_HEADERS =
+      Map.of(
+          "Content-Security-Policy",
+          "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+              + " object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+          "X-Content-Type-Options", "nosniff",
+          "Referrer-Policy", "no-referrer",
+          "X-Frame-Options", "DENY");
+
+  private WebServer() {}
+
+  /** The Passages app over {@code search}, unstarted. */
+  public static Javalin create(PassageSearch search) {
+    SearchRoutes routes = new SearchRoutes(search);
+    return Javalin.create(
+        config -> {
+          config.startup.showJavalinBanner = false;
+          config.concurrency.useVirtualThreads = true;
+          config.jsonMapper(new JavalinJackson(Json.mapper(), true));
+          config.http.maxRequestSize = 64 * 1024;
+          config.routes.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
+          config.routes.get("/health", ctx -> ctx.json(new Health("ok", search.passageCount())));
+          config.routes.get("/api/search", routes::search);
+          config.routes.get("/api/documents", routes::documents);
+          config.routes.get("/api/documents/<doc>", routes::document);
+          config.routes.exception(InvalidRequestException.class, WebServer::invalidRequest);
+          config.routes.exception(ValidationException.class, WebServer::invalidParameter);
+          config.routes.exception(HttpResponseException.class, WebServer::httpError);
+          config.routes.exception(Exception.class, WebServer::internalError);
+        });
+  }
+
+  /**
+   * The health check.
+   *
+   * @param passages passages in the index
+   */
+  public record Health(String status, int passages) {}
+
+  private static void invalidRequest(InvalidRequestException e, Context ctx) {
+    ctx.status(400).json(new ErrorBody(e.getMessage(), e.parameter()));
+  }
+
+  /** Javalin's own validation fails only on type conversion here; bounds are checked later. */
+  private static void invalidParameter(ValidationException e, Context ctx) {
+    Map.Entry<String, List<ValidationError<Object>>> first =
+        e.getErrors().entrySet().iterator().next();
+    String name = first.getKey();
+    Object value = first.getValue().isEmpty() ? null : first.getValue().getFirst().value;
+    ctx.status(400)
+        .json(new ErrorBody(name + " must be a whole number, got '" + value + "'", name));
+  }
+
+  private static void httpError(HttpResponseException e, Context ctx) {
+    ctx.status(e.getStatus()).json(ErrorBody.of(e.getMessage()));
+  }
+
+  private static void internalError(Exception e, Context ctx) {
+    LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+    ctx.status(500).json(ErrorBody.of("internal error; the server log has the details"));
+  }
+}
