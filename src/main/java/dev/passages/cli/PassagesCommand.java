@@ -23,6 +23,8 @@ public final class PassagesCommand implements Runnable {
   /** The configured command line, also used by tests to run commands in-process. */
   public static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new PassagesCommand());
+    // "passages search -Kazakhstan": an exclusion in the query, not an unknown option.
+    commandLine.getSubcommands().get("search").setUnmatchedOptionsArePositionalParams(true);
     commandLine.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           PrintWriter err = cmd.getErr();

@@ -8,7 +8,8 @@ import java.util.Optional;
  * Splits a plain-text document into passages. The first non-empty line is the title; every other
  * non-empty line is a paragraph, except a short line without closing punctuation that a paragraph
  * follows (a section heading) and short lines at the end that no paragraph follows (page
- * furniture such as "Give a Comment", which is not content and is not indexed).
+ * furniture such as "Give a Comment", which is not content and is not indexed). A text with no
+ * line that reads as a paragraph keeps all its lines as paragraphs.
  */
 public final class TextDocumentParser {
 
@@ -34,6 +35,10 @@ public final class TextDocumentParser {
     int lastParagraph = lines.size() - 1;
     while (lastParagraph > 0 && isShortUnpunctuated(lines.get(lastParagraph))) {
       lastParagraph--;
+    }
+    if (lastParagraph == 0) {
+      // Furniture follows content: a text of short lines only ("I agree") is all content.
+      lastParagraph = lines.size() - 1;
     }
 
     List<Passage> passages = new ArrayList<>();

@@ -47,7 +47,15 @@ public final class QuerySyntax {
   /** Reads {@code query}; any string is accepted. */
   public static ParsedQuery parse(String query) {
     QuerySyntax syntax = new QuerySyntax(query);
-    String expression = syntax.sequence();
+    List<String> parts = new ArrayList<>();
+    while (syntax.next < syntax.tokens.size()) {
+      String part = syntax.sequence();
+      if (!part.isEmpty()) {
+        parts.add(part);
+      }
+      syntax.next++; // a closing bracket that nothing opened
+    }
+    String expression = String.join(" ", parts);
     return new ParsedQuery(expression, syntax.sources, syntax.excluded, syntax.unknown);
   }
 
@@ -196,7 +204,9 @@ public final class QuerySyntax {
         pos++; // an unpaired quote is ignored; what follows is read as words
         return;
       }
-      String words = text.substring(pos + 1, close).replaceAll("[()|+\\\\]", " ").strip();
+      // Operators mean nothing inside a phrase; Lucene's parser would still act on them.
+      String words =
+          text.substring(pos + 1, close).replaceAll("[()|+\\\\\\s]+", " ").strip();
       pos = close + 1;
       String slop = "";
       int digits = pos + 1;

@@ -1,0 +1,47 @@
+package dev.passages;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The seed article as a test fixture: copied into a fresh corpus folder per test class. */
+public final class SeedCorpus {
+
+  /** The project's own copy of the article, read from the working tree. */
+  public static final Path ARTICLE = Path.of("corpus", "article.txt");
+
+  private SeedCorpus() {}
+
+  /** A corpus folder under {@code dir} holding the seed article; returns the folder. */
+  public static Path copyTo(Path dir) {
+    try {
+      Path corpus = Files.createDirectories(dir.resolve("corpus"));
+      Files.copy(ARTICLE, corpus.resolve("article.txt"));
+      return corpus;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes {@code text} to {@code relativePath} in {@code corpus}, making folders as needed. */
+  public static Path write(Path corpus, String relativePath, String text) {
+    try {
+      Path file = corpus.resolve(relativePath);
+      Files.createDirectories(file.getParent());
+      return Files.writeString(file, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The article's text. */
+  public static String articleText() {
+    try {
+      return Files.readString(ARTICLE);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package dev.passages.corpus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.passages.SeedCorpus;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TextDocumentParserTest {
+
+  private final SourceDocument article =
+      TextDocumentParser.parse("article", Source.ARTICLE, SeedCorpus.articleText()).orElseThrow();
+
+  @Test
+  void theFirstLineIsTheTitleAndItsOwnPassage() {
+    assertThat(article.title()).isEqualTo("Opinion: For Putin, Kazakhstan is a domino too big to fall");
+    Passage first = article.passages().getFirst();
+    assertThat(first.id()).isEqualTo("article#title");
+    assertThat(first.kind()).isEqualTo(PassageKind.TITLE);
+    assertThat(first.text()).isEqualTo(article.title());
+  }
+
+  @Test
+  void theSeedArticleHasThirteenParagraphsAndOneHeading() {
+    assertThat(article.passages()).hasSize(15);
+    assertThat(article.passages().stream().filter(p -> p.kind() == PassageKind.PARAGRAPH))
+        .hasSize(13);
+    assertThat(article.passages().stream().filter(p -> p.kind() == PassageKind.HEADING))
+        .extracting(Passage::id, Passage::text)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("article#h1", "Putin's big miscalculation"));
+  }
+
+  @Test
+  void paragraphIdsAreStableAndReadable() {
+    assertThat(article.passages())
+        .extracting(Passage::id)
+        .containsExactly(
+            "article#title",
+            "article#p1",
+            "article#p2",
+            "article#p3",
+            "article#p4",
+            "article#p5",
+            "article#p6",
+            "article#h1",
+            "article#p7",
+            "article#p8",
+            "article#p9",
+            "article#p10",
+            "article#p11",
+            "article#p12",
+            "article#p13");
+    assertThat(passage("article#p7").text()).startsWith("True to form, tactics used");
+  }
+
+  @Test
+  void paragraphsRecordTheSectionTheyStandUnder() {
+    assertThat(passage("article#p6").section()).isNull();
+    assertThat(passage("article#p7").section()).isEqualTo("Putin's big miscalculation");
+    assertThat(passage("article#p13").section()).isEqualTo("Putin's big miscalculation");
+  }
+
+  @Test
+  void trailingPageFurnitureIsNotContent() {
+    assertThat(article.passages()).noneMatch(p -> p.text().contains("Give a Comment"));
+    assertThat(article.ignoredLines()).containsExactly("Give a Comment");
+    assertThat(passage("article#p13").text()).endsWith("fill any business vacuum.");
+  }
+
+  @Test
+  void shortLinesWithClosingPunctuationAreParagraphs() {
+    SourceDocument doc = parse("Title\nYes.\nA heading\nThe end of it all, said with a full stop.\n");
+    assertThat(doc.passages())
+        .extracting(Passage::id)
+        .containsExactly("d#title", "d#p1", "d#h1", "d#p2");
+  }
+
+  @Test
+  void aHeadingThatNoParagraphFollowsIsFurniture() {
+    SourceDocument doc = parse("Title\nA paragraph that ends.\nShare this\nRelated articles\n");
+    assertThat(doc.passages()).extracting(Passage::id).containsExactly("d#title", "d#p1");
+    assertThat(doc.ignoredLines()).containsExactly("Share this", "Related articles");
+  }
+
+  @Test
+  void aTextOfShortLinesOnlyKeepsThemAsParagraphs() {
+    SourceDocument doc = parse("Re: uranium\nI agree\n");
+    assertThat(doc.passages()).extracting(Passage::id, Passage::text)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("d#title", "Re: uranium"),
+            org.assertj.core.groups.Tuple.tuple("d#p1", "I agree"));
+    assertThat(doc.ignoredLines()).isEmpty();
+  }
+
+  @Test
+  void lineEndsOfEveryKindSplitParagraphs() {
+    SourceDocument doc = parse("Title\r\nOne paragraph.\rAnother paragraph.\n\n\nA third one.");
+    assertThat(doc.passages()).extracting(Passage::text)
+        .containsExactly("Title", "One paragraph.", "Another paragraph.", "A third one.");
+  }
+
+  @Test
+  void aBlankTextIsNoDocument() {
+    assertThat(TextDocumentParser.parse("d", Source.ARTICLE, " \n\t\n")).isEmpty();
+  }
+
+  @Test
+  void headingsAreShortAndEndWithoutSentencePunctuation() {
+    assertThat(List.of("Putin's big miscalculation", "What comes next", "Part 2"))
+        .allMatch(TextDocumentParser::isShortUnpunctuated);
+    assertThat(List.of("It ended.", "Why?", "He said \"no.\"", "x ".repeat(41)))
+        .noneMatch(TextDocumentParser::isShortUnpunctuated);
+  }
+
+  private Passage passage(String id) {
+    return article.passages().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  private static SourceDocument parse(String text) {
+    return TextDocumentParser.parse("d", Source.ARTICLE, text).orElseThrow();
+  }
+}

@@ -1,0 +1,37 @@
+package dev.passages.search;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SearchRequestTest {
+
+  @Test
+  void limitIsFromOneToOneHundred() {
+    assertThatCode(() -> new SearchRequest("q", 1, 0, Set.of())).doesNotThrowAnyException();
+    assertThatCode(() -> new SearchRequest("q", 100, 0, Set.of())).doesNotThrowAnyException();
+    assertThatThrownBy(() -> new SearchRequest("q", 0, 0, Set.of()))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessage("limit must be between 1 and 100, got 0");
+    assertThatThrownBy(() -> new SearchRequest("q", 101, 0, Set.of()))
+        .hasMessage("limit must be between 1 and 100, got 101");
+  }
+
+  @Test
+  void offsetIsNotNegative() {
+    assertThatThrownBy(() -> new SearchRequest("q", 10, -1, Set.of()))
+        .hasMessage("offset must be between 0 and 10000, got -1");
+  }
+
+  @Test
+  void queriesOverAThousandCharactersAreRefusedNamingTheBound() {
+    assertThatCode(() -> SearchRequest.of("x".repeat(1000))).doesNotThrowAnyException();
+    assertThatThrownBy(() -> SearchRequest.of("x".repeat(5000)))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessage("q is 5000 characters long; the limit is 1000 characters")
+        .extracting(e -> ((InvalidRequestException) e).parameter())
+        .isEqualTo("q");
+  }
+}
