@@ -16,14 +16,14 @@ import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
- * The two views of text that indexing, querying and highlighting share. There is no other
- * Analyzer in the program, so the three cannot drift apart.
+ * The two views of text that indexing, querying and highlighting share. There is no other Analyzer
+ * in the program, so the three cannot drift apart.
  *
  * <ul>
  *   <li>{@link #keyword()}: for words. English possessives dropped, lower-cased, accents folded,
  *       English stopwords removed, Porter-stemmed: {@code investments} finds "investment".
- *   <li>{@link #exact()}: for quoted phrases and prefixes. Lower-cased and accent-folded only, every
- *       word kept: {@code "rest in the world"} does not match "rest of the world".
+ *   <li>{@link #exact()}: for quoted phrases and prefixes. Lower-cased and accent-folded only,
+ *       every word kept: {@code "rest in the world"} does not match "rest of the world".
  * </ul>
  *
  * <p>Both first fold typography ({@link Typography}) and digit-group separators ({@code 1,100} is
@@ -81,7 +81,8 @@ public final class TextAnalysis {
       }
       stream = new ASCIIFoldingFilter(new LowerCaseFilter(stream));
       if (keyword) {
-        stream = new PorterStemFilter(new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET));
+        stream =
+            new PorterStemFilter(new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET));
       }
       return new TokenStreamComponents(source, stream);
     }

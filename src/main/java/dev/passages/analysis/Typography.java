@@ -4,10 +4,10 @@ import java.util.Map;
 import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 
 /**
- * The typographic variants that mean the same thing to a reader: curly and straight apostrophes
- * and quotes, the dash family, non-breaking and thin spaces. One table serves both the analyzers
- * (as a char filter, so offsets still point into the original text) and the query syntax (so a
- * pasted “curly phrase” is a phrase query).
+ * The typographic variants that mean the same thing to a reader: curly and straight apostrophes and
+ * quotes, the dash family, non-breaking and thin spaces. One table serves both the analyzers (as a
+ * char filter, so offsets still point into the original text) and the query syntax (so a pasted
+ * “curly phrase” is a phrase query).
  */
 public final class Typography {
 

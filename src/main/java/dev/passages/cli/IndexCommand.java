@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code passages index}: rebuilds the index from the corpus. */
 @Command(
@@ -48,7 +48,8 @@ final class IndexCommand implements Callable<Integer> {
   static void printSummary(IndexReport report, Path index, PrintWriter out, PrintWriter err) {
     for (Skip problem : report.problems()) {
       err.printf(
-          "%s: %s: %s%n", problem.indexed() ? "warning" : "skipped", problem.path(), problem.reason());
+          "%s: %s: %s%n",
+          problem.indexed() ? "warning" : "skipped", problem.path(), problem.reason());
     }
     if (report.documents().isEmpty()) {
       err.println("error: nothing could be indexed; the index in " + index + " is empty");

@@ -84,8 +84,12 @@ final class SearchCommand implements Callable<Integer> {
     try {
       request = new SearchRequest(String.join(" ", query), limit, offset, sources);
     } catch (InvalidRequestException e) {
-      err.println("error: " + e.getMessage().replaceFirst("^limit", "--limit")
-          .replaceFirst("^offset", "--offset").replaceFirst("^q ", "the query "));
+      err.println(
+          "error: "
+              + e.getMessage()
+                  .replaceFirst("^limit", "--limit")
+                  .replaceFirst("^offset", "--offset")
+                  .replaceFirst("^q ", "the query "));
       err.flush();
       return ExitCodes.USAGE;
     }
@@ -134,10 +138,12 @@ final class SearchCommand implements Callable<Integer> {
 
   private static String place(Hit hit) {
     return switch (hit.kind()) {
-      case "title" -> "title";
-      case "heading" -> "heading";
-      default -> "paragraph " + hit.paragraph();
-    } + " of the " + hit.source();
+          case "title" -> "title";
+          case "heading" -> "heading";
+          default -> "paragraph " + hit.paragraph();
+        }
+        + " of the "
+        + hit.source();
   }
 
   /** The whole passage with its matches in bold yellow. */

@@ -55,7 +55,13 @@ final class ServeCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       search.close();
       err.println(
-          "error: cannot listen on " + host + ":" + port + " (" + rootMessage(e) + ")"
+          "error: cannot listen on "
+              + host
+              + ":"
+              + port
+              + " ("
+              + rootMessage(e)
+              + ")"
               + "; is another server running there? Choose another with --port");
       err.flush();
       return ExitCodes.FAILURE;
@@ -75,9 +81,7 @@ final class ServeCommand implements Callable<Integer> {
                 }));
     out.printf(
         "Passages is serving %d passages at http://%s:%d/ (Ctrl-C stops it)%n",
-        search.passageCount(),
-        host.contains(":") ? "[" + host + "]" : host,
-        app.port());
+        search.passageCount(), host.contains(":") ? "[" + host + "]" : host, app.port());
     out.flush();
     stopped.await();
     return ExitCodes.OK;

@@ -48,8 +48,8 @@ public final class CorpusReader {
 
   /**
    * A digest of every file's path, size and modification time. It changes when a file is added,
-   * removed, edited or touched, which is what decides whether an index is out of date; comparing
-   * it costs one directory walk, not a read of every file.
+   * removed, edited or touched, which is what decides whether an index is out of date; comparing it
+   * costs one directory walk, not a read of every file.
    */
   public String fingerprint() {
     MessageDigest digest = sha256();

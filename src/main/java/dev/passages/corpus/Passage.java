@@ -31,7 +31,9 @@ public record Passage(
     return new Passage(doc + "#" + anchor(kind, number), doc, kind, number, section, text);
   }
 
-  /** The fragment that names a passage within its document: {@code title}, {@code h2}, {@code p7}. */
+  /**
+   * The fragment that names a passage within its document: {@code title}, {@code h2}, {@code p7}.
+   */
   public static String anchor(PassageKind kind, int number) {
     return switch (kind) {
       case TITLE -> "title";

@@ -7,9 +7,9 @@ import java.util.Optional;
 /**
  * Splits a plain-text document into passages. The first non-empty line is the title; every other
  * non-empty line is a paragraph, except a short line without closing punctuation that a paragraph
- * follows (a section heading) and short lines at the end that no paragraph follows (page
- * furniture such as "Give a Comment", which is not content and is not indexed). A text with no
- * line that reads as a paragraph keeps all its lines as paragraphs.
+ * follows (a section heading) and short lines at the end that no paragraph follows (page furniture
+ * such as "Give a Comment", which is not content and is not indexed). A text with no line that
+ * reads as a paragraph keeps all its lines as paragraphs.
  */
 public final class TextDocumentParser {
 

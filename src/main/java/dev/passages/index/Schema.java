@@ -58,7 +58,9 @@ public final class Schema {
   public static final Analyzer ANALYZER =
       new PerFieldAnalyzerWrapper(TextAnalysis.keyword(), Map.of(TEXT_EXACT, TextAnalysis.exact()));
 
-  /** Stored text with offsets in the postings, which the highlighter reads instead of re-analysing. */
+  /**
+   * Stored text with offsets in the postings, which the highlighter reads instead of re-analysing.
+   */
   static final FieldType STORED_TEXT = textType(true);
 
   /** Like {@link #STORED_TEXT} but not stored: the exact view highlights through {@link #TEXT}. */

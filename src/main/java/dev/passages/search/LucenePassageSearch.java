@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -82,7 +81,8 @@ public final class LucenePassageSearch implements PassageSearch {
           if (!(query instanceof MatchNoDocsQuery)) {
             int wanted = request.offset() + request.limit();
             TopFieldDocs top =
-                searcher.search(query, new TopFieldCollectorManager(RANKING, wanted, null, Integer.MAX_VALUE));
+                searcher.search(
+                    query, new TopFieldCollectorManager(RANKING, wanted, null, Integer.MAX_VALUE));
             total = top.totalHits.value();
             hits = hits(searcher, query, top.scoreDocs, request.offset());
           }
@@ -204,8 +204,7 @@ public final class LucenePassageSearch implements PassageSearch {
                     p.section(),
                     p.text()));
           }
-          return Optional.of(
-              new DocumentView(id, first.title(), first.source().id(), views));
+          return Optional.of(new DocumentView(id, first.title(), first.source().id(), views));
         });
   }
 

@@ -17,7 +17,9 @@ import org.apache.lucene.search.TermQuery;
 /** Turns a {@link ParsedQuery} into a Lucene query over the {@link Schema}. */
 final class LuceneQueries {
 
-  /** Prefixes shorter than this are searched as words: {@code a*} would expand to half the index. */
+  /**
+   * Prefixes shorter than this are searched as words: {@code a*} would expand to half the index.
+   */
   static final int MIN_PREFIX_CHARS = 2;
 
   /** A hyphen or dash between two letters or digits: {@code Sino-Kazakh}, {@code 12th-largest}. */

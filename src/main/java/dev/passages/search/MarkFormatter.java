@@ -8,8 +8,8 @@ import org.apache.lucene.search.uhighlight.PassageFormatter;
 
 /**
  * Turns the highlighter's passages into a {@link Highlight}. Lucene's formatter does the marking
- * and escaping (every character of the text is escaped; only our {@code <mark>} tags are not);
- * this adds what it leaves out: "…" at both ends of a cropped excerpt, and the match offsets.
+ * and escaping (every character of the text is escaped; only our {@code <mark>} tags are not); this
+ * adds what it leaves out: "…" at both ends of a cropped excerpt, and the match offsets.
  */
 final class MarkFormatter extends PassageFormatter {
 

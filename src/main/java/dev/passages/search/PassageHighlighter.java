@@ -12,9 +12,9 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 
 /**
- * Marks matches with Lucene's UnifiedHighlighter, reading offsets from the postings. Matches of
- * the exact view ({@link Schema#TEXT_EXACT}) are shown on the stored text of the keyword view, as
- * both views index the same text. A phrase is marked as one span (weight matches).
+ * Marks matches with Lucene's UnifiedHighlighter, reading offsets from the postings. Matches of the
+ * exact view ({@link Schema#TEXT_EXACT}) are shown on the stored text of the keyword view, as both
+ * views index the same text. A phrase is marked as one span (weight matches).
  *
  * <p>Two highlighters share the work: one marks the whole passage and yields every match offset;
  * the other crops long passages to their best window at sentence boundaries. One instance per

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * The search boundary: everything above it (web, CLI) sees only these calls and our own records,
- * never how the index is stored. {@link LucenePassageSearch} answers from a Lucene index on disk;
- * a cluster-backed implementation can answer the same calls later.
+ * never how the index is stored. {@link LucenePassageSearch} answers from a Lucene index on disk; a
+ * cluster-backed implementation can answer the same calls later.
  *
  * <p>Implementations are thread-safe.
  */

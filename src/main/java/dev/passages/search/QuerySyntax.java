@@ -205,8 +205,7 @@ public final class QuerySyntax {
         return;
       }
       // Operators mean nothing inside a phrase; Lucene's parser would still act on them.
-      String words =
-          text.substring(pos + 1, close).replaceAll("[()|+\\\\\\s]+", " ").strip();
+      String words = text.substring(pos + 1, close).replaceAll("[()|+\\\\\\s]+", " ").strip();
       pos = close + 1;
       String slop = "";
       int digits = pos + 1;
@@ -218,7 +217,8 @@ public final class QuerySyntax {
         slop = "~" + Math.min(value, MAX_SLOP);
         pos = digits;
       }
-      tokens.add(new Token(Kind.PHRASE, words.isEmpty() ? "" : '"' + words + '"' + slop, negations));
+      tokens.add(
+          new Token(Kind.PHRASE, words.isEmpty() ? "" : '"' + words + '"' + slop, negations));
     }
 
     private void word(int negations) {

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * One search, validated where it is made so that every layer above can pass user input straight
- * in and report the message of the exception.
+ * One search, validated where it is made so that every layer above can pass user input straight in
+ * and report the message of the exception.
  *
  * @param query the user's query text, in the query language of {@link QuerySyntax}
  * @param limit hits per page, 1 to {@value #MAX_LIMIT}

@@ -28,9 +28,12 @@ public final class WebServer {
           "Content-Security-Policy",
           "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
               + " object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
-          "X-Content-Type-Options", "nosniff",
-          "Referrer-Policy", "no-referrer",
-          "X-Frame-Options", "DENY");
+          "X-Content-Type-Options",
+          "nosniff",
+          "Referrer-Policy",
+          "no-referrer",
+          "X-Frame-Options",
+          "DENY");
 
   private WebServer() {}
 

@@ -10,9 +10,9 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class TextAnalysisTest {
 
@@ -66,7 +66,8 @@ class TextAnalysisTest {
 
   @Test
   void typographyFoldingOfQueryText() {
-    assertThat(Typography.fold("“color revolution” – Putin’s")).isEqualTo("\"color revolution\" - Putin's");
+    assertThat(Typography.fold("“color revolution” – Putin’s"))
+        .isEqualTo("\"color revolution\" - Putin's");
     assertThat(Typography.fold("plain")).isSameAs("plain");
   }
 

@@ -51,7 +51,9 @@ class CorpusReaderTest {
 
     CorpusScan scan = new CorpusReader(corpus).scan();
 
-    assertThat(scan.documents()).extracting(SourceDocument::id).containsExactly("article", "latin1");
+    assertThat(scan.documents())
+        .extracting(SourceDocument::id)
+        .containsExactly("article", "latin1");
     assertThat(scan.problems())
         .extracting(Skip::path, Skip::indexed)
         .containsExactlyInAnyOrder(

@@ -13,7 +13,8 @@ class TextDocumentParserTest {
 
   @Test
   void theFirstLineIsTheTitleAndItsOwnPassage() {
-    assertThat(article.title()).isEqualTo("Opinion: For Putin, Kazakhstan is a domino too big to fall");
+    assertThat(article.title())
+        .isEqualTo("Opinion: For Putin, Kazakhstan is a domino too big to fall");
     Passage first = article.passages().getFirst();
     assertThat(first.id()).isEqualTo("article#title");
     assertThat(first.kind()).isEqualTo(PassageKind.TITLE);
@@ -27,7 +28,8 @@ class TextDocumentParserTest {
         .hasSize(13);
     assertThat(article.passages().stream().filter(p -> p.kind() == PassageKind.HEADING))
         .extracting(Passage::id, Passage::text)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("article#h1", "Putin's big miscalculation"));
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("article#h1", "Putin's big miscalculation"));
   }
 
   @Test
@@ -69,7 +71,8 @@ class TextDocumentParserTest {
 
   @Test
   void shortLinesWithClosingPunctuationAreParagraphs() {
-    SourceDocument doc = parse("Title\nYes.\nA heading\nThe end of it all, said with a full stop.\n");
+    SourceDocument doc =
+        parse("Title\nYes.\nA heading\nThe end of it all, said with a full stop.\n");
     assertThat(doc.passages())
         .extracting(Passage::id)
         .containsExactly("d#title", "d#p1", "d#h1", "d#p2");
@@ -85,7 +88,8 @@ class TextDocumentParserTest {
   @Test
   void aTextOfShortLinesOnlyKeepsThemAsParagraphs() {
     SourceDocument doc = parse("Re: uranium\nI agree\n");
-    assertThat(doc.passages()).extracting(Passage::id, Passage::text)
+    assertThat(doc.passages())
+        .extracting(Passage::id, Passage::text)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("d#title", "Re: uranium"),
             org.assertj.core.groups.Tuple.tuple("d#p1", "I agree"));
@@ -95,7 +99,8 @@ class TextDocumentParserTest {
   @Test
   void lineEndsOfEveryKindSplitParagraphs() {
     SourceDocument doc = parse("Title\r\nOne paragraph.\rAnother paragraph.\n\n\nA third one.");
-    assertThat(doc.passages()).extracting(Passage::text)
+    assertThat(doc.passages())
+        .extracting(Passage::text)
         .containsExactly("Title", "One paragraph.", "Another paragraph.", "A third one.");
   }
 

@@ -42,8 +42,7 @@ class CorpusSearchTest {
 
   @Test
   void markupInTextComesBackEscapedWithOnlyMarksAdded() {
-    Hit hit =
-        search.search(new SearchRequest("alert", 10, 0, Set.of())).hits().getFirst();
+    Hit hit = search.search(new SearchRequest("alert", 10, 0, Set.of())).hits().getFirst();
     assertThat(hit.text()).isEqualTo("<script>alert('uranium')</script> & \"quotes\" <b>bold</b>");
     assertThat(hit.highlight())
         .isEqualTo(
@@ -57,7 +56,9 @@ class CorpusSearchTest {
     assertThat(result.hits()).isNotEmpty();
     assertThat(result.hits())
         .allSatisfy(
-            h -> assertThat(h.highlight().replace("<mark>", "").replace("</mark>", "")).doesNotContain("<"));
+            h ->
+                assertThat(h.highlight().replace("<mark>", "").replace("</mark>", ""))
+                    .doesNotContain("<"));
   }
 
   @Test
@@ -71,8 +72,7 @@ class CorpusSearchTest {
     assertThat(search.search(SearchRequest.of("uranium source:article|comment")).total())
         .isEqualTo(3);
     assertThat(search.search(SearchRequest.of("uranium -source:comment")).total()).isEqualTo(3);
-    assertThat(
-            search.search(new SearchRequest("uranium", 10, 0, Set.of(Source.COMMENT))).hits())
+    assertThat(search.search(new SearchRequest("uranium", 10, 0, Set.of(Source.COMMENT))).hits())
         .extracting(Hit::doc)
         .containsOnly("comments/c1");
   }

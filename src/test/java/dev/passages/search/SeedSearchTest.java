@@ -106,7 +106,11 @@ class SeedSearchTest {
 
   @Test
   void stemmedFormsAreMarked() {
-    Hit hit = hits("investments").stream().filter(h -> h.id().equals("article#p13")).findFirst().orElseThrow();
+    Hit hit =
+        hits("investments").stream()
+            .filter(h -> h.id().equals("article#p13"))
+            .findFirst()
+            .orElseThrow();
     assertThat(hit.highlight()).contains("a toxic <mark>investment</mark> climate");
   }
 
@@ -174,19 +178,66 @@ class SeedSearchTest {
 
   @Test
   void theRequestSourceFilterAppliesToo() {
-    assertThat(search.search(new SearchRequest("oil", 10, 0, Set.of(dev.passages.corpus.Source.COMMENT))).total())
+    assertThat(
+            search
+                .search(new SearchRequest("oil", 10, 0, Set.of(dev.passages.corpus.Source.COMMENT)))
+                .total())
         .isZero();
   }
 
   @ParameterizedTest(name = "[{0}] is answered without error")
   @ValueSource(
       strings = {
-        "\"", "(((", ")))", "*", "**", "AND", "OR", "NOT", "-", "--", "|", "+", "~", "\\",
-        "title:", "text:uranium", "[1 TO", "{a TO b}", "/regex/", "uranium~~~", "uranium~2",
-        "\"unbalanced", "a\"b\"c", "?", "^2", "uranium^3", "&&", "||", "!", "\u0000\u0001",
-        "\uD800", "\u202Ekazakhstan", "🙂 uranium", "<script>alert(1)</script>",
-        "\"\"~5", "\"a\"~", "\"a\"~-1", "oil OR", "OR oil", "-(oil)", "( )", "source:", "source:|",
-        "* uranium", "*uranium", "uran*ium", "\"kazakh*\"", "-*", "a*", "é*"
+        "\"",
+        "(((",
+        ")))",
+        "*",
+        "**",
+        "AND",
+        "OR",
+        "NOT",
+        "-",
+        "--",
+        "|",
+        "+",
+        "~",
+        "\\",
+        "title:",
+        "text:uranium",
+        "[1 TO",
+        "{a TO b}",
+        "/regex/",
+        "uranium~~~",
+        "uranium~2",
+        "\"unbalanced",
+        "a\"b\"c",
+        "?",
+        "^2",
+        "uranium^3",
+        "&&",
+        "||",
+        "!",
+        "\u0000\u0001",
+        "\uD800",
+        "\u202Ekazakhstan",
+        "🙂 uranium",
+        "<script>alert(1)</script>",
+        "\"\"~5",
+        "\"a\"~",
+        "\"a\"~-1",
+        "oil OR",
+        "OR oil",
+        "-(oil)",
+        "( )",
+        "source:",
+        "source:|",
+        "* uranium",
+        "*uranium",
+        "uran*ium",
+        "\"kazakh*\"",
+        "-*",
+        "a*",
+        "é*"
       })
   void nastyInputIsAnsweredWithoutError(String query) {
     assertThatCode(() -> search.search(SearchRequest.of(query))).doesNotThrowAnyException();
@@ -213,7 +264,10 @@ class SeedSearchTest {
     assertThat(search.documents())
         .containsExactly(
             new DocumentSummary(
-                "article", "Opinion: For Putin, Kazakhstan is a domino too big to fall", "article", 15));
+                "article",
+                "Opinion: For Putin, Kazakhstan is a domino too big to fall",
+                "article",
+                15));
     assertThat(search.passageCount()).isEqualTo(15);
   }
 

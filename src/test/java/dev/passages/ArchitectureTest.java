@@ -1,0 +1,88 @@
+package dev.passages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Dependencies point one way, along the data's path: corpus → analysis → index → search → web →
+ * cli. Checked by reading the imports of the main sources.
+ */
+class ArchitectureTest {
+
+  private static final Path MAIN = Path.of("src", "main", "java", "dev", "passages");
+
+  private static final Pattern IMPORT =
+      Pattern.compile("^import (?:static )?([\\w.]+);", Pattern.MULTILINE);
+
+  /** The project packages each package may import; itself is always allowed. */
+  private static final Map<String, Set<String>> ALLOWED =
+      Map.of(
+          "corpus", Set.of(),
+          "analysis", Set.of(),
+          "index", Set.of("corpus", "analysis"),
+          "search", Set.of("corpus", "analysis", "index"),
+          "web", Set.of("corpus", "search"),
+          "cli", Set.of("corpus", "analysis", "index", "search", "web"));
+
+  /** Outside libraries each package may import, beyond the JDK. */
+  private static final Map<String, Set<String>> LIBRARIES =
+      Map.of(
+          "corpus", Set.of(),
+          "analysis", Set.of("org.apache.lucene."),
+          "index", Set.of("org.apache.lucene."),
+          "search", Set.of("org.apache.lucene."),
+          "web", Set.of("io.javalin.", "com.fasterxml.jackson.", "org.slf4j."),
+          "cli", Set.of("picocli.", "io.javalin."));
+
+  @Test
+  void dependenciesPointOneWay() throws IOException {
+    List<String> violations = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(MAIN)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        String pkg = MAIN.relativize(file).getName(0).toString();
+        if (!ALLOWED.containsKey(pkg)) {
+          violations.add(file + " is in a package the architecture does not name");
+          continue;
+        }
+        Matcher imports = IMPORT.matcher(Files.readString(file));
+        while (imports.find()) {
+          String imported = imports.group(1);
+          if (!allowed(pkg, imported)) {
+            violations.add(file.getFileName() + " (" + pkg + ") imports " + imported);
+          }
+        }
+      }
+    }
+    assertThat(violations).isEmpty();
+  }
+
+  @Test
+  void theCheckSeesEveryPackage() throws IOException {
+    try (Stream<Path> dirs = Files.list(MAIN)) {
+      assertThat(dirs.map(d -> d.getFileName().toString()).toList())
+          .containsExactlyInAnyOrderElementsOf(ALLOWED.keySet());
+    }
+  }
+
+  private static boolean allowed(String pkg, String imported) {
+    if (imported.startsWith("dev.passages.")) {
+      String target = imported.substring("dev.passages.".length()).split("\\.")[0];
+      return target.equals(pkg) || ALLOWED.get(pkg).contains(target);
+    }
+    if (imported.startsWith("java.")) {
+      return true;
+    }
+    return LIBRARIES.get(pkg).stream().anyMatch(imported::startsWith);
+  }
+}

@@ -1,0 +1,155 @@
+package dev.passages.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.passages.SeedCorpus;
+import dev.passages.web.Json;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+/** The command line, run in-process, judged by exit code and output. */
+class CliTest {
+
+  @TempDir Path dir;
+
+  Path corpus;
+  Path index;
+
+  @BeforeEach
+  void seedCorpus() {
+    corpus = SeedCorpus.copyTo(dir);
+    index = dir.resolve("index");
+  }
+
+  @Test
+  void indexSaysWhatItIndexedAndHowLongItTook() {
+    Run run = run("index");
+    assertThat(run.exit).isZero();
+    assertThat(run.out).contains("article").contains("15 passages");
+    assertThat(run.out).contains("left out trailing \"Give a Comment\"");
+    assertThat(run.out).containsPattern("Indexed 1 document, 15 passages into .* in \\d+ ms");
+    assertThat(index).isDirectoryContaining(p -> p.getFileName().toString().startsWith("segments"));
+  }
+
+  @Test
+  void indexWarnsAboutBadFilesAndGoesOn() throws Exception {
+    Files.writeString(corpus.resolve("slides.pptx"), "binary");
+    Run run = run("index");
+    assertThat(run.exit).isZero();
+    assertThat(run.err).contains("skipped: slides.pptx: unsupported format");
+  }
+
+  @Test
+  void indexFailsOnlyWhenNothingCouldBeIndexed() throws Exception {
+    Files.delete(corpus.resolve("article.txt"));
+    Files.writeString(corpus.resolve("empty.txt"), "");
+    Run run = run("index");
+    assertThat(run.exit).isEqualTo(1);
+    assertThat(run.err).contains("skipped: empty.txt: file has no text");
+    assertThat(run.err).contains("nothing could be indexed");
+  }
+
+  @Test
+  void aMissingCorpusFolderIsNamed() {
+    Run run = run("index", "--corpus", dir.resolve("nowhere").toString());
+    assertThat(run.exit).isEqualTo(1);
+    assertThat(run.err).contains("corpus folder not found").contains("nowhere");
+  }
+
+  @Test
+  void searchPrintsTheOneParagraphOfAPhrase() {
+    Run run = run("search", "--color", "never", "\"color revolution\"");
+    assertThat(run.exit).isZero();
+    assertThat(run.out)
+        .contains("paragraph 5 of the article · article#p5")
+        .contains("so-called color revolution to flourish")
+        .contains("1 passage found")
+        .doesNotContain("\u001b[");
+  }
+
+  @Test
+  void searchHighlightsMatchesWhenColourIsOn() {
+    Run run = run("search", "--color", "always", "\"color revolution\"");
+    assertThat(run.out).contains("so-called \u001b[1;33mcolor revolution\u001b[0m to flourish");
+  }
+
+  @Test
+  void searchIndexesFirstWhenTheIndexIsMissingOrStale() throws Exception {
+    Run first = run("search", "uranium");
+    assertThat(first.err).contains("Indexed 1 document");
+    Run second = run("search", "uranium");
+    assertThat(second.err).doesNotContain("Indexed");
+
+    SeedCorpus.write(corpus, "commentary/mines.txt", "Mines\nUranium from the steppe.\n");
+    Run third = run("search", "uranium");
+    assertThat(third.err).contains("Indexed 2 documents");
+    assertThat(third.out).contains("2 passages found");
+  }
+
+  @Test
+  void searchTakesExclusionsAsQueryNotOptions() {
+    Run run = run("search", "--color", "never", "Tokayev", "-request");
+    assertThat(run.exit).isZero();
+    assertThat(run.out).contains("2 passages found").doesNotContain("Tokayev’s request");
+  }
+
+  @Test
+  void searchExitsWithOneWhenNothingIsFound() {
+    Run run = run("search", "zeppelin");
+    assertThat(run.exit).isEqualTo(1);
+    assertThat(run.out).contains("0 passages found");
+  }
+
+  @Test
+  void searchRefusesABadLimitWithUsageExitCode() {
+    Run run = run("search", "--limit", "0", "uranium");
+    assertThat(run.exit).isEqualTo(2);
+    assertThat(run.err).contains("--limit must be between 1 and 100, got 0");
+  }
+
+  @Test
+  void searchPrintsTheApiJson() throws Exception {
+    Run run = run("search", "--json", "--limit", "2", "kazakh*");
+    JsonNode result = Json.mapper().readTree(run.out);
+    assertThat(result.get("total").asInt()).isEqualTo(10);
+    assertThat(result.get("hits")).hasSize(2);
+    assertThat(result.get("hits").get(0).get("highlight").asText()).contains("<mark>");
+  }
+
+  @ParameterizedTest(name = "{0} --help")
+  @ValueSource(strings = {"index", "search", "serve"})
+  void everySubcommandHasHelp(String command) {
+    Run run = run(command, "--help");
+    assertThat(run.exit).isZero();
+    assertThat(run.out).contains("Usage: passages " + command).contains("--corpus");
+  }
+
+  private Run run(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    if (!List.of(args).contains("--help") && !List.of(args).contains("--corpus")) {
+      all.addAll(1, List.of("--corpus", corpus.toString(), "--index", index.toString()));
+    } else if (List.of(args).contains("--corpus")) {
+      all.addAll(1, List.of("--index", index.toString()));
+    }
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = PassagesCommand.commandLine();
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    int exit = commandLine.execute(all.toArray(String[]::new));
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  private record Run(int exit, String out, String err) {}
+}

@@ -1,0 +1,219 @@
+package dev.passages.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.passages.SeedCorpus;
+import dev.passages.index.Indexer;
+import dev.passages.search.LucenePassageSearch;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The HTTP API, on a real server on a free port over a real index of the seed article. */
+class WebServerTest {
+
+  @TempDir static Path dir;
+
+  static LucenePassageSearch search;
+  static Javalin app;
+  static HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() throws IOException {
+    Path corpus = SeedCorpus.copyTo(dir);
+    SeedCorpus.write(corpus, "commentary/a b/naïve.txt", "Steppe view\nUranium again.\n");
+    new Indexer(corpus, dir.resolve("index")).rebuild();
+    search = LucenePassageSearch.open(dir.resolve("index"));
+    app = WebServer.create(search).start("127.0.0.1", 0);
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    app.stop();
+    search.close();
+  }
+
+  @Test
+  void searchAnswersWithHighlightedPassages() throws Exception {
+    HttpResponse<String> response = get("/api/search?q=" + encode("\"color revolution\""));
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+    JsonNode body = json(response);
+    assertThat(body.get("query").asText()).isEqualTo("\"color revolution\"");
+    assertThat(body.get("total").asLong()).isEqualTo(1);
+    assertThat(body.get("tookMs").isNumber()).isTrue();
+    JsonNode hit = body.get("hits").get(0);
+    assertThat(hit.fieldNames())
+        .toIterable()
+        .contains(
+            "id",
+            "doc",
+            "title",
+            "source",
+            "paragraph",
+            "section",
+            "score",
+            "text",
+            "highlight",
+            "matches");
+    assertThat(hit.get("id").asText()).isEqualTo("article#p5");
+    assertThat(hit.get("paragraph").asInt()).isEqualTo(5);
+    assertThat(hit.get("highlight").asText()).contains("<mark>color revolution</mark>");
+    JsonNode match = hit.get("matches").get(0);
+    assertThat(hit.get("text").asText().substring(match.get(0).asInt(), match.get(1).asInt()))
+        .isEqualTo("color revolution");
+  }
+
+  @Test
+  void limitOffsetAndSourceShapeThePage() throws Exception {
+    JsonNode page = json(get("/api/search?q=uranium&limit=1&offset=1"));
+    assertThat(page.get("total").asLong()).isEqualTo(2);
+    assertThat(page.get("hits")).hasSize(1);
+    JsonNode commentary = json(get("/api/search?q=uranium&source=commentary"));
+    assertThat(commentary.get("total").asLong()).isEqualTo(1);
+    assertThat(commentary.get("hits").get(0).get("source").asText()).isEqualTo("commentary");
+  }
+
+  @ParameterizedTest(name = "{0} -> 400 naming {1}")
+  @CsvSource({
+    "limit=0, limit, 'limit must be between 1 and 100, got 0'",
+    "limit=101, limit, 'limit must be between 1 and 100, got 101'",
+    "limit=ten, limit, 'limit must be a whole number, got ''ten'''",
+    "offset=-1, offset, 'offset must be between 0 and 10000, got -1'",
+    "source=blog, source, 'source must be one of [article, commentary, comment], got ''blog'''",
+  })
+  void badParametersAreClearFourHundreds(String params, String parameter, String message)
+      throws Exception {
+    HttpResponse<String> response = get("/api/search?q=uranium&" + params);
+    assertThat(response.statusCode()).isEqualTo(400);
+    JsonNode body = json(response);
+    assertThat(body.get("error").asText()).isEqualTo(message);
+    assertThat(body.get("parameter").asText()).isEqualTo(parameter);
+  }
+
+  @Test
+  void anOverlongQueryIsRefusedQuickly() throws Exception {
+    HttpResponse<String> response = get("/api/search?q=" + "x".repeat(5000));
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(json(response).get("error").asText())
+        .isEqualTo("q is 5000 characters long; the limit is 1000 characters");
+  }
+
+  @ParameterizedTest(name = "q={0} is answered 200")
+  @ValueSource(
+      strings = {
+        "\"",
+        "(((",
+        "*",
+        "AND",
+        "title:",
+        "\\",
+        "<b>uranium</b>",
+        "uranium~~~",
+        "[1 TO",
+        "%",
+        "\u0000",
+        "'; DROP TABLE",
+        "🙂"
+      })
+  void nastyQueriesGetAnAnswerNotAnError(String query) throws Exception {
+    HttpResponse<String> response = get("/api/search?q=" + encode(query));
+    assertThat(response.statusCode()).isEqualTo(200);
+    for (JsonNode hit : json(response).get("hits")) {
+      assertThat(hit.get("highlight").asText().replace("<mark>", "").replace("</mark>", ""))
+          .doesNotContain("<");
+    }
+  }
+
+  @Test
+  void aMissingQueryFindsNothing() throws Exception {
+    JsonNode body = json(get("/api/search"));
+    assertThat(body.get("total").asLong()).isZero();
+    assertThat(body.get("hits")).isEmpty();
+  }
+
+  @Test
+  void documentsAreListedAndShownInReadingOrder() throws Exception {
+    JsonNode list = json(get("/api/documents"));
+    assertThat(list).hasSize(2);
+    assertThat(list.get(0).get("id").asText()).isEqualTo("article");
+    assertThat(list.get(0).get("passages").asInt()).isEqualTo(15);
+
+    JsonNode article = json(get("/api/documents/article"));
+    assertThat(article.get("title").asText()).startsWith("Opinion: For Putin");
+    assertThat(article.get("passages")).hasSize(15);
+    assertThat(article.get("passages").get(7).get("anchor").asText()).isEqualTo("h1");
+  }
+
+  @Test
+  void documentIdsWithSlashesAndSpacesWork() throws Exception {
+    HttpResponse<String> response = get("/api/documents/commentary/a%20b/na%C3%AFve");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(json(response).get("title").asText()).isEqualTo("Steppe view");
+  }
+
+  @Test
+  void unknownThingsAreJsonFourOhFours() throws Exception {
+    HttpResponse<String> document = get("/api/documents/nope");
+    assertThat(document.statusCode()).isEqualTo(404);
+    assertThat(json(document).get("error").asText()).isEqualTo("no document with id 'nope'");
+    HttpResponse<String> page = get("/api/nope");
+    assertThat(page.statusCode()).isEqualTo(404);
+    assertThat(json(page).has("error")).isTrue();
+  }
+
+  @Test
+  void healthSaysOkWithThePassageCount() throws Exception {
+    HttpResponse<String> response = get("/health");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(json(response).get("status").asText()).isEqualTo("ok");
+    assertThat(json(response).get("passages").asInt()).isEqualTo(17);
+  }
+
+  @Test
+  void everyResponseCarriesTheSecurityHeaders() throws Exception {
+    for (String path : new String[] {"/health", "/api/search?q=uranium", "/api/nope"}) {
+      HttpResponse<String> response = get(path);
+      assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+      assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+      assertThat(response.headers().firstValue("Content-Security-Policy"))
+          .hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'"));
+    }
+  }
+
+  @Test
+  void errorsNeverShowInternals() throws Exception {
+    HttpResponse<String> response = get("/api/search?q=uranium&limit=99999999999999");
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).doesNotContain("Exception").doesNotContain("at dev.passages");
+  }
+
+  private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static JsonNode json(HttpResponse<String> response) throws IOException {
+    return Json.mapper().readTree(response.body());
+  }
+
+  private static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+}
