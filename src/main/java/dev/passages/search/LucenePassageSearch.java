@@ -73,7 +73,7 @@ public final class LucenePassageSearch implements PassageSearch {
   @Override
   public SearchResult search(SearchRequest request) {
     long start = System.nanoTime();
-    Query query = withSources(LuceneQueries.toLucene(QuerySyntax.parse(request.query())), request);
+    Query query = withFilters(LuceneQueries.toLucene(QuerySyntax.parse(request.query())), request);
     return withSearcher(
         searcher -> {
           List<Hit> hits = List.of();
@@ -92,18 +92,24 @@ public final class LucenePassageSearch implements PassageSearch {
         });
   }
 
-  private static Query withSources(Query query, SearchRequest request) {
-    if (request.sources().isEmpty() || query instanceof MatchNoDocsQuery) {
+  /** Adds the request's source and document filters, which do not count towards the score. */
+  private static Query withFilters(Query query, SearchRequest request) {
+    if (query instanceof MatchNoDocsQuery
+        || (request.sources().isEmpty() && request.doc() == null)) {
       return query;
     }
-    BooleanQuery.Builder anyOf = new BooleanQuery.Builder();
-    for (Source source : request.sources()) {
-      anyOf.add(new TermQuery(new Term(Schema.SOURCE, source.id())), Occur.SHOULD);
+    BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(query, Occur.MUST);
+    if (!request.sources().isEmpty()) {
+      BooleanQuery.Builder anyOf = new BooleanQuery.Builder();
+      for (Source source : request.sources()) {
+        anyOf.add(new TermQuery(new Term(Schema.SOURCE, source.id())), Occur.SHOULD);
+      }
+      filtered.add(anyOf.build(), Occur.FILTER);
     }
-    return new BooleanQuery.Builder()
-        .add(query, Occur.MUST)
-        .add(anyOf.build(), Occur.FILTER)
-        .build();
+    if (request.doc() != null) {
+      filtered.add(new TermQuery(new Term(Schema.DOC, request.doc())), Occur.FILTER);
+    }
+    return filtered.build();
   }
 
   private static List<Hit> hits(

@@ -12,8 +12,9 @@ import java.util.Set;
  * @param limit hits per page, 1 to {@value #MAX_LIMIT}
  * @param offset hits to skip, 0 to {@value #MAX_OFFSET}
  * @param sources only passages from these sources; empty means all
+ * @param doc only passages of the document with this id; null means all
  */
-public record SearchRequest(String query, int limit, int offset, Set<Source> sources) {
+public record SearchRequest(String query, int limit, int offset, Set<Source> sources, String doc) {
 
   public static final int DEFAULT_LIMIT = 10;
   public static final int MAX_LIMIT = 100;
@@ -42,6 +43,14 @@ public record SearchRequest(String query, int limit, int offset, Set<Source> sou
           "offset", "offset must be between 0 and " + MAX_OFFSET + ", got " + offset);
     }
     sources = Set.copyOf(sources);
+    if (doc != null && doc.isBlank()) {
+      doc = null;
+    }
+  }
+
+  /** A search over every document. */
+  public SearchRequest(String query, int limit, int offset, Set<Source> sources) {
+    this(query, limit, offset, sources, null);
   }
 
   /** The first page of hits for {@code query} over all sources. */

@@ -19,14 +19,15 @@ final class SearchRoutes {
     this.search = search;
   }
 
-  /** {@code GET /api/search?q=&limit=&offset=&source=}. */
+  /** {@code GET /api/search?q=&limit=&offset=&source=&doc=}. */
   void search(Context ctx) {
     SearchRequest request =
         new SearchRequest(
             ctx.queryParamAsClass("q", String.class).getOrDefault(""),
             ctx.queryParamAsClass("limit", Integer.class).getOrDefault(SearchRequest.DEFAULT_LIMIT),
             ctx.queryParamAsClass("offset", Integer.class).getOrDefault(0),
-            sources(ctx.queryParam("source")));
+            sources(ctx.queryParam("source")),
+            ctx.queryParam("doc"));
     ctx.json(search.search(request));
   }
 

@@ -5,6 +5,7 @@ import dev.passages.search.PassageSearch;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.validation.ValidationError;
 import io.javalin.validation.ValidationException;
@@ -14,9 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP server, built but not started: {@code create(search).start("127.0.0.1", 7070)}; tests
- * start it on port 0. Every error is JSON {@code {"error": "..."}}; no internal detail reaches a
- * client.
+ * The HTTP server: the search page at {@code /}, document views at {@code /doc/{doc}}, their
+ * scripts and styles from {@code src/main/resources/web}, and the JSON API under {@code /api}.
+ * Built but not started: {@code create(search).start("127.0.0.1", 7070)}; tests start it on port 0.
+ * Every error is JSON {@code {"error": "..."}}; no internal detail reaches a client.
  */
 public final class WebServer {
 
@@ -40,13 +42,17 @@ public final class WebServer {
   /** The Passages app over {@code search}, unstarted. */
   public static Javalin create(PassageSearch search) {
     SearchRoutes routes = new SearchRoutes(search);
+    Pages pages = new Pages(search);
     return Javalin.create(
         config -> {
           config.startup.showJavalinBanner = false;
           config.concurrency.useVirtualThreads = true;
           config.jsonMapper(new JavalinJackson(Json.mapper(), true));
           config.http.maxRequestSize = 64 * 1024;
+          config.staticFiles.add("/web", Location.CLASSPATH);
           config.routes.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
+          config.routes.get("/", pages::search);
+          config.routes.get("/doc/<doc>", pages::document);
           config.routes.get("/health", ctx -> ctx.json(new Health("ok", search.passageCount())));
           config.routes.get("/api/search", routes::search);
           config.routes.get("/api/documents", routes::documents);

@@ -203,6 +203,56 @@ class WebServerTest {
     assertThat(response.body()).doesNotContain("Exception").doesNotContain("at dev.passages");
   }
 
+  @Test
+  void theSearchPageAndDocumentViewsAreServedWithTheirHeaders() throws Exception {
+    HttpResponse<String> page = get("/");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html;charset=utf-8");
+    assertThat(page.body()).contains("<script type=\"module\" src=\"/search.js\"></script>");
+    assertThat(get("/doc/article").statusCode()).isEqualTo(200);
+    assertThat(get("/doc/commentary/a%20b/na%C3%AFve").statusCode()).isEqualTo(200);
+    assertThat(get("/doc/nope").statusCode()).isEqualTo(404);
+    for (String asset : new String[] {"/app.css", "/search.js", "/doc.js", "/api.js"}) {
+      HttpResponse<String> response = get(asset);
+      assertThat(response.statusCode()).as(asset).isEqualTo(200);
+      assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    }
+  }
+
+  @Test
+  void thePagesWeighUnderSixtyKilobytes() throws Exception {
+    long searchPage = 0;
+    for (String path : new String[] {"/", "/app.css", "/search.js", "/api.js", "/favicon.svg"}) {
+      searchPage += get(path).body().getBytes(StandardCharsets.UTF_8).length;
+    }
+    long documentPage = 0;
+    for (String path : new String[] {"/doc/article", "/app.css", "/doc.js", "/api.js"}) {
+      documentPage += get(path).body().getBytes(StandardCharsets.UTF_8).length;
+    }
+    System.out.printf(
+        "page weight: search %d bytes, document view %d bytes%n", searchPage, documentPage);
+    assertThat(searchPage).isLessThan(60_000);
+    assertThat(documentPage).isLessThan(60_000);
+  }
+
+  @Test
+  void searchCanBeNarrowedToOneDocument() throws Exception {
+    JsonNode body = json(get("/api/search?q=uranium&doc=article"));
+    assertThat(body.get("total").asLong()).isEqualTo(1);
+    assertThat(body.get("hits").get(0).get("doc").asText()).isEqualTo("article");
+    assertThat(json(get("/api/search?q=uranium&doc=nope")).get("total").asLong()).isZero();
+  }
+
+  @Test
+  void pathsOutsideTheWebFolderAreNotServed() throws Exception {
+    for (String path :
+        new String[] {"/../pom.xml", "/web/index.html", "/dev/passages/cli/Main.class"}) {
+      HttpResponse<String> response = get(path);
+      assertThat(response.statusCode()).as(path).isIn(400, 404);
+      assertThat(response.body()).doesNotContain("<project").doesNotContain("<!doctype");
+    }
+  }
+
   private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).build();

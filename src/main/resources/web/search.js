@@ -1,0 +1,321 @@
+// The search page: instant results as you type, the query kept in the URL.
+import { ApiError, documentPath, getJson, hitHref } from './api.js';
+
+const PAGE_SIZE = 20;
+/** Wait this long after a keystroke before searching: long enough to skip mid-word requests. */
+const DEBOUNCE_MS = 60;
+/** A pause this long ends a "typing session": the next keystroke makes a new history entry. */
+const SETTLE_MS = 1000;
+const SOURCE_LABELS = { article: 'Article', commentary: 'Commentary', comment: 'Comments' };
+
+const form = document.getElementById('search-form');
+const input = document.getElementById('q');
+const status = document.getElementById('status');
+const results = document.getElementById('results');
+const more = document.getElementById('more');
+const intro = document.getElementById('intro');
+const sourcesBox = document.getElementById('sources');
+
+let searchSeq = 0;
+let inFlight = null;
+let debounceTimer = 0;
+let settleTimer = 0;
+let typing = false;
+let inputAt = null;
+let shown = { q: '', sources: [], offset: 0, total: 0 };
+let documents = null;
+
+/** The search the URL describes. */
+function stateFromUrl() {
+  const params = new URLSearchParams(location.search);
+  return {
+    q: params.get('q') ?? '',
+    sources: (params.get('source') ?? '').split(',').filter(Boolean),
+  };
+}
+
+function urlFor({ q, sources }) {
+  const params = new URLSearchParams();
+  if (q) params.set('q', q);
+  if (sources.length) params.set('source', sources.join(','));
+  return params.size ? `/?${params}` : '/';
+}
+
+/** Sources ticked in the filter; empty means all (no filter shown, or every box ticked). */
+function chosenSources() {
+  const boxes = [...sourcesBox.querySelectorAll('input[type=checkbox]')];
+  const ticked = boxes.filter((b) => b.checked).map((b) => b.value);
+  return ticked.length === boxes.length ? [] : ticked;
+}
+
+function currentState() {
+  return { q: input.value, sources: chosenSources() };
+}
+
+/** Runs the search for `state`; a newer call makes an older one's answer irrelevant. */
+async function search(state, { offset = 0 } = {}) {
+  const seq = ++searchSeq;
+  inFlight?.abort();
+  inFlight = new AbortController();
+  document.title = state.q.trim() ? `${state.q} – Passages` : 'Passages';
+  if (!state.q.trim()) {
+    await showIntro(seq);
+    return;
+  }
+  const boxes = sourcesBox.querySelectorAll('input[type=checkbox]');
+  if (boxes.length && ![...boxes].some((b) => b.checked)) {
+    showMessage('Pick at least one source to search.');
+    return;
+  }
+  const startedAt = inputAt ?? performance.now();
+  try {
+    const result = await getJson(
+      '/api/search',
+      { q: state.q, limit: PAGE_SIZE, offset, source: state.sources.join(',') },
+      inFlight.signal,
+    );
+    if (seq !== searchSeq) return;
+    render(result, state, offset > 0);
+    performance.measure('keystroke-to-results', { start: startedAt, end: performance.now() });
+    inputAt = null;
+  } catch (e) {
+    if (e.name === 'AbortError' || seq !== searchSeq) return;
+    showMessage(e instanceof ApiError ? e.message : 'Something went wrong; try again.', true);
+  }
+}
+
+function render(result, state, append) {
+  intro.hidden = true;
+  if (!append) results.replaceChildren();
+  for (const hit of result.hits) results.append(hitItem(hit, state.q));
+  shown = { ...state, offset: result.offset + result.hits.length, total: result.total };
+  more.hidden = shown.offset >= result.total;
+  results.setAttribute('aria-busy', 'false');
+  if (result.total === 0) {
+    showNoHits(state.q);
+    return;
+  }
+  status.classList.remove('error');
+  const count = `${result.total.toLocaleString()} passage${result.total === 1 ? '' : 's'} found`;
+  const page = shown.offset < result.total ? `, showing ${shown.offset}` : '';
+  status.textContent = `${count}${page} · ${result.tookMs} ms`;
+}
+
+function hitItem(hit, q) {
+  const item = document.createElement('li');
+  item.className = 'hit';
+  const link = document.createElement('a');
+  link.className = 'hit-link';
+  link.href = hitHref(hit, q);
+
+  const meta = document.createElement('div');
+  meta.className = 'hit-meta';
+  const badge = document.createElement('span');
+  badge.className = `badge badge-${hit.source}`;
+  badge.textContent = hit.source;
+  const title = document.createElement('span');
+  title.className = 'hit-title';
+  title.textContent = hit.title;
+  const place = document.createElement('span');
+  place.className = 'hit-place';
+  place.textContent = [hit.section, placeOf(hit)].filter(Boolean).join(' · ');
+  meta.append(badge, title, place);
+
+  const excerpt = document.createElement('div');
+  excerpt.className = `excerpt excerpt-${hit.kind}`;
+  // The API escapes the passage and adds only <mark>: the one string we insert as HTML.
+  excerpt.innerHTML = hit.highlight;
+
+  link.append(meta, excerpt);
+  item.append(link);
+  return item;
+}
+
+function placeOf(hit) {
+  if (hit.kind === 'title') return 'Title';
+  if (hit.kind === 'heading') return 'Heading';
+  return `¶ ${hit.paragraph}`;
+}
+
+function showNoHits(q) {
+  status.classList.remove('error');
+  status.textContent = `No passages match “${q}”.`;
+  const suggestions = looserQueries(q);
+  if (!suggestions.length) return;
+  const tip = document.createElement('li');
+  tip.className = 'tip';
+  tip.append('Try ');
+  suggestions.forEach((s, i) => {
+    if (i > 0) tip.append(i === suggestions.length - 1 ? ' or ' : ', ');
+    const a = document.createElement('a');
+    a.href = urlFor({ q: s, sources: chosenSources() });
+    a.textContent = s;
+    tip.append(a);
+  });
+  tip.append(suggestions.some((s) => !s.includes('"')) && q.includes('"')
+    ? ' (without the quotes, words may stand apart).' : ' (fewer words).');
+  results.append(tip);
+}
+
+/** Looser versions of a query that found nothing: without quotes, or with one word dropped. */
+function looserQueries(q) {
+  const out = [];
+  if (q.includes('"') || q.includes('“')) out.push(q.replace(/["“”]/g, '').replace(/\s+/g, ' ').trim());
+  const words = q.replace(/["“”]/g, '').split(/\s+/).filter(Boolean);
+  if (words.length > 1 && words.length <= 6) {
+    for (let i = 0; i < words.length && out.length < 4; i++) {
+      out.push(words.filter((_, j) => j !== i).join(' '));
+    }
+  }
+  return [...new Set(out)].filter((s) => s && s !== q);
+}
+
+function showMessage(message, isError = false) {
+  intro.hidden = true;
+  more.hidden = true;
+  results.replaceChildren();
+  status.textContent = message;
+  status.classList.toggle('error', isError);
+}
+
+async function loadDocuments() {
+  if (!documents) documents = await getJson('/api/documents');
+  return documents;
+}
+
+async function showIntro(seq) {
+  results.replaceChildren();
+  more.hidden = true;
+  status.textContent = '';
+  status.classList.remove('error');
+  intro.hidden = false;
+  try {
+    const docs = await loadDocuments();
+    if (seq !== searchSeq) return;
+    const passages = docs.reduce((n, d) => n + d.passages, 0);
+    document.getElementById('corpus-summary').textContent =
+      `${passages} passages in ${docs.length} document${docs.length === 1 ? '' : 's'}, ` +
+      'searchable word by word or phrase by phrase:';
+    const list = document.getElementById('documents');
+    list.replaceChildren(...docs.map(documentItem));
+  } catch (e) {
+    if (seq === searchSeq) showMessage(e instanceof ApiError ? e.message : String(e), true);
+  }
+}
+
+function documentItem(doc) {
+  const item = document.createElement('li');
+  const badge = document.createElement('span');
+  badge.className = `badge badge-${doc.source}`;
+  badge.textContent = doc.source;
+  const link = document.createElement('a');
+  link.href = documentPath(doc.id);
+  link.textContent = doc.title;
+  item.append(badge, ' ', link, ` · ${doc.passages} passages`);
+  return item;
+}
+
+/** Offers a source filter when the index holds more than one source. */
+async function buildSourceFilter(selected) {
+  let docs;
+  try {
+    docs = await loadDocuments();
+  } catch {
+    return; // the search itself will report the problem
+  }
+  const present = Object.keys(SOURCE_LABELS).filter((s) => docs.some((d) => d.source === s));
+  if (present.length < 2) return;
+  for (const source of present) {
+    const label = document.createElement('label');
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.value = source;
+    box.checked = !selected.length || selected.includes(source);
+    box.addEventListener('change', () => {
+      const state = currentState();
+      history.pushState(null, '', urlFor(state));
+      search(state);
+    });
+    label.append(box, ` ${SOURCE_LABELS[source]}`);
+    sourcesBox.append(label);
+  }
+  sourcesBox.hidden = false;
+}
+
+/**
+ * One history entry per query the reader meant, not per keystroke: while typing refines the same
+ * query (urani → uranium) the entry is replaced; a new query, or typing after a pause or Enter,
+ * makes a new entry, so Back returns to the previous results.
+ */
+function recordInHistory(state) {
+  const url = urlFor(state);
+  if (url === location.pathname + location.search) return;
+  const before = stateFromUrl().q.trim().toLowerCase();
+  const now = state.q.trim().toLowerCase();
+  const refines = !before || !now || before.startsWith(now) || now.startsWith(before);
+  if (typing && refines) history.replaceState(null, '', url);
+  else history.pushState(null, '', url);
+  typing = true;
+  clearTimeout(settleTimer);
+  settleTimer = setTimeout(() => { typing = false; }, SETTLE_MS);
+}
+
+input.addEventListener('input', () => {
+  inputAt = performance.now();
+  clearTimeout(debounceTimer);
+  debounceTimer = setTimeout(() => {
+    const state = currentState();
+    recordInHistory(state);
+    search(state);
+  }, DEBOUNCE_MS);
+});
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  clearTimeout(debounceTimer);
+  const state = currentState();
+  recordInHistory(state);
+  typing = false;
+  search(state);
+});
+
+more.addEventListener('click', () => search(shown, { offset: shown.offset }));
+
+window.addEventListener('popstate', () => {
+  const state = stateFromUrl();
+  input.value = state.q;
+  for (const box of sourcesBox.querySelectorAll('input[type=checkbox]')) {
+    box.checked = !state.sources.length || state.sources.includes(box.value);
+  }
+  typing = false;
+  search(state);
+});
+
+document.addEventListener('keydown', (event) => {
+  const target = event.target;
+  const editing = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement;
+  if (event.key === '/' && !editing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+    event.preventDefault();
+    input.focus();
+    input.select();
+    return;
+  }
+  const links = [...results.querySelectorAll('a.hit-link')];
+  const at = links.indexOf(document.activeElement);
+  if (event.key === 'ArrowDown' && (target === input || at >= 0) && links.length) {
+    event.preventDefault();
+    links[Math.min(at + 1, links.length - 1)].focus();
+  } else if (event.key === 'ArrowUp' && at >= 0) {
+    event.preventDefault();
+    if (at === 0) input.focus();
+    else links[at - 1].focus();
+  } else if (event.key === 'Escape' && at >= 0) {
+    input.focus();
+  }
+});
+
+const initial = stateFromUrl();
+input.value = initial.q;
+input.focus();
+buildSourceFilter(initial.sources);
+search(initial);

@@ -1,0 +1,301 @@
+package dev.passages.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The search page in a real headless Chromium against a real server. */
+@Tag("browser")
+@ExtendWith(BrowserExtension.class)
+class SearchPageTest {
+
+  @TempDir static Path dir;
+
+  static UiServer server;
+  static ChromeDriver browser;
+
+  @BeforeAll
+  static void start(ChromeDriver driver) throws IOException {
+    browser = driver;
+    server = new UiServer(dir);
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    server.close();
+  }
+
+  @Test
+  void typingAWordShowsItsPassageMarked() {
+    open("/");
+    type("uranium");
+    waitForStatus("1 passage found");
+    List<WebElement> hits = hits();
+    assertThat(hits).hasSize(1);
+    assertThat(hits.getFirst().findElements(By.tagName("mark")))
+        .extracting(WebElement::getText)
+        .containsExactly("uranium");
+    assertThat(hits.getFirst().getText())
+        .contains("Opinion: For Putin, Kazakhstan is a domino too big to fall")
+        .contains("¶ 5")
+        .contains("ARTICLE");
+    Object took =
+        browser.executeScript(
+            "const m = performance.getEntriesByName('keystroke-to-results');"
+                + " return m.length ? m[m.length - 1].duration : null;");
+    assertThat(took).isNotNull();
+    System.out.printf("keystroke to rendered results: %.1f ms%n", ((Number) took).doubleValue());
+  }
+
+  @Test
+  void aQuotedPhraseIsMarkedAsOneSpan() {
+    open("/");
+    type("\"color revolution\"");
+    waitForStatus("1 passage found");
+    assertThat(hits().getFirst().findElements(By.tagName("mark")))
+        .extracting(WebElement::getText)
+        .containsExactly("color revolution");
+  }
+
+  @Test
+  void theUrlCarriesTheQueryAndReloadAndBackRestoreTheResults() {
+    open("/");
+    type("uranium");
+    waitForStatus("1 passage found");
+    assertThat(browser.getCurrentUrl()).endsWith("/?q=uranium");
+
+    input().sendKeys(Keys.chord(Keys.CONTROL, "a"), "Tokayev", Keys.ENTER);
+    waitForStatus("4 passages found");
+    assertThat(browser.getCurrentUrl()).endsWith("/?q=Tokayev");
+
+    browser.navigate().back();
+    waitForStatus("1 passage found");
+    assertThat(input().getDomProperty("value")).isEqualTo("uranium");
+
+    browser.navigate().refresh();
+    waitForStatus("1 passage found");
+    assertThat(input().getDomProperty("value")).isEqualTo("uranium");
+    assertThat(hits()).hasSize(1);
+  }
+
+  @Test
+  void openingAUrlWithAQueryShowsItsResults() {
+    open("/?q=" + java.net.URLEncoder.encode("kazakh*", java.nio.charset.StandardCharsets.UTF_8));
+    waitForStatus("10 passages found");
+    assertThat(input().getDomProperty("value")).isEqualTo("kazakh*");
+  }
+
+  @Test
+  void clickingAHitOpensItsParagraphInTheDocument() {
+    open("/");
+    type("uranium");
+    waitForStatus("1 passage found");
+    hits().getFirst().findElement(By.tagName("a")).click();
+
+    WebElement paragraph =
+        wait(5).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#p5.is-target")));
+    assertThat(browser.getCurrentUrl()).contains("/doc/article?q=uranium#p5");
+    assertThat(inViewport(paragraph)).isTrue();
+    assertThat(paragraph.findElements(By.tagName("mark")))
+        .extracting(WebElement::getText)
+        .containsExactly("uranium");
+    assertThat(browser.findElement(By.id("back")).getDomAttribute("href")).isEqualTo("/?q=uranium");
+  }
+
+  @Test
+  void keyboardAloneFindsAndOpensAHit() {
+    open("/?q=Tokayev");
+    waitForStatus("4 passages found");
+    browser.executeScript("document.activeElement.blur();");
+    new Actions(browser).sendKeys("/").perform();
+    assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("q");
+    input().sendKeys(Keys.ARROW_DOWN);
+    WebElement focused = browser.switchTo().activeElement();
+    assertThat(focused.getDomAttribute("class")).isEqualTo("hit-link");
+    focused.sendKeys(Keys.ENTER);
+    wait(5).until(ExpectedConditions.urlContains("/doc/"));
+    wait(5).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".is-target")));
+  }
+
+  @Test
+  void markupTypedIntoTheBoxIsShownAsTextAndRunsNothing() {
+    open("/");
+    String hostile = "<img src=x onerror=alert(1)>";
+    type(hostile);
+    waitForStatus("No passages match");
+    assertThat(status().getText()).contains(hostile);
+    assertThat(browser.findElements(By.cssSelector("main img"))).isEmpty();
+    assertThatThrownBy(() -> browser.switchTo().alert())
+        .isInstanceOf(NoAlertPresentException.class);
+  }
+
+  @Test
+  void markupInAPassageIsShownAsText() {
+    open("/");
+    type("alert");
+    waitForStatus("1 passage found");
+    WebElement excerpt = hits().getFirst().findElement(By.className("excerpt"));
+    assertThat(excerpt.getText()).contains("<script>").contains("</script>");
+    assertThat(excerpt.findElements(By.tagName("script"))).isEmpty();
+  }
+
+  @Test
+  void anEmptyQueryDescribesTheIndexAndTeachesTheSyntax() {
+    open("/");
+    WebElement intro = wait(5).until(ExpectedConditions.visibilityOfElementLocated(By.id("intro")));
+    wait(5)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("corpus-summary"), "passages"));
+    assertThat(intro.getText()).contains("18 passages in 2 documents").contains("How to search");
+    intro.findElement(By.linkText("\"color revolution\"")).click();
+    waitForStatus("1 passage found");
+    assertThat(input().getDomProperty("value")).isEqualTo("\"color revolution\"");
+  }
+
+  @Test
+  void noHitsSaysSoAndOffersLooserQueries() {
+    open("/");
+    type("uranium zeppelin");
+    waitForStatus("No passages match “uranium zeppelin”.");
+    assertThat(browser.findElements(By.cssSelector("#results .tip a")))
+        .extracting(WebElement::getText)
+        .containsExactly("zeppelin", "uranium");
+  }
+
+  @Test
+  void aRefusedQueryShowsTheServersMessage() {
+    open("/");
+    browser.executeScript(
+        "const q = document.getElementById('q'); q.value = 'x'.repeat(1001);"
+            + " q.dispatchEvent(new Event('input'));");
+    waitForStatus("q is 1001 characters long; the limit is 1000 characters");
+    assertThat(status().getDomAttribute("class")).contains("error");
+  }
+
+  @Test
+  void anUnreachableServerIsSaidInThePage(@TempDir Path other) throws IOException {
+    UiServer doomed = new UiServer(other);
+    browser.get(doomed.url("/"));
+    waitForInput();
+    doomed.close();
+    type("uranium");
+    waitForStatus("Cannot reach the Passages server");
+  }
+
+  @Test
+  void theSourceFilterNarrowsResultsAndIsKeptInTheUrl() {
+    open("/?q=Tokayev");
+    waitForStatus("4 passages found");
+    WebElement article = browser.findElement(By.cssSelector("#sources input[value=article]"));
+    article.click();
+    waitForStatus("1 passage found");
+    assertThat(browser.getCurrentUrl()).contains("source=commentary");
+    assertThat(hits().getFirst().getText()).contains("COMMENTARY");
+  }
+
+  @Test
+  void screenshotsInLightAndDarkAndOnAPhone() throws IOException {
+    Path shots = Files.createDirectories(Path.of("target", "screenshots"));
+    open("/?q=%22color+revolution%22+OR+Tokayev");
+    waitForStatus("passages found");
+    save(shots.resolve("search-light.png"));
+    browser.executeCdpCommand(
+        "Emulation.setEmulatedMedia",
+        Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+    try {
+      save(shots.resolve("search-dark.png"));
+    } finally {
+      browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+    }
+    Dimension desktop = browser.manage().window().getSize();
+    browser.manage().window().setSize(new Dimension(360, 800));
+    try {
+      save(shots.resolve("search-phone.png"));
+      Object overflow =
+          browser.executeScript(
+              "return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
+      assertThat(overflow).as("no sideways scrolling at 360 px").isEqualTo(false);
+    } finally {
+      browser.manage().window().setSize(desktop);
+    }
+    assertThat(shots.resolve("search-light.png")).isNotEmptyFile();
+  }
+
+  private void save(Path file) throws IOException {
+    Files.copy(
+        browser.getScreenshotAs(OutputType.FILE).toPath(),
+        file,
+        StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static void open(String path) {
+    browser.get(server.url(path));
+    waitForInput();
+  }
+
+  private static void waitForInput() {
+    wait(5)
+        .until(
+            d ->
+                d.switchTo().activeElement().getDomAttribute("id") != null
+                    && "q".equals(d.switchTo().activeElement().getDomAttribute("id")));
+  }
+
+  private static void type(String text) {
+    WebElement input = input();
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+    input.sendKeys(text);
+  }
+
+  private static WebElement input() {
+    return browser.findElement(By.id("q"));
+  }
+
+  private static WebElement status() {
+    return browser.findElement(By.id("status"));
+  }
+
+  private static void waitForStatus(String text) {
+    wait(5).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), text));
+  }
+
+  private static List<WebElement> hits() {
+    return browser.findElements(By.cssSelector("#results li.hit"));
+  }
+
+  private static boolean inViewport(WebElement element) {
+    return (Boolean)
+        browser.executeScript(
+            "const r = arguments[0].getBoundingClientRect();"
+                + " return r.top >= 0 && r.bottom <= window.innerHeight;",
+            element);
+  }
+
+  private static WebDriverWait wait(int seconds) {
+    return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+  }
+}
