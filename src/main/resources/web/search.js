@@ -139,21 +139,20 @@ function placeOf(hit) {
 
 function showNoHits(q) {
   status.classList.remove('error');
-  status.textContent = `No passages match “${q}”.`;
+  status.textContent = /^["“]/.test(q.trim()) ? `No passages match ${q}.` : `No passages match “${q}”.`;
   const suggestions = looserQueries(q);
   if (!suggestions.length) return;
   const tip = document.createElement('li');
   tip.className = 'tip';
-  tip.append('Try ');
+  tip.append('Try a looser query: ');
   suggestions.forEach((s, i) => {
-    if (i > 0) tip.append(i === suggestions.length - 1 ? ' or ' : ', ');
+    if (i > 0) tip.append(', ');
     const a = document.createElement('a');
     a.href = urlFor({ q: s, sources: chosenSources() });
     a.textContent = s;
     tip.append(a);
   });
-  tip.append(suggestions.some((s) => !s.includes('"')) && q.includes('"')
-    ? ' (without the quotes, words may stand apart).' : ' (fewer words).');
+  tip.append('.');
   results.append(tip);
 }
 

@@ -170,10 +170,25 @@ class SearchPageTest {
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
                 By.id("corpus-summary"), "passages"));
-    assertThat(intro.getText()).contains("18 passages in 2 documents").contains("How to search");
+    assertThat(intro.getText()).contains("44 passages in 3 documents").contains("How to search");
+    assertThat(browser.findElement(By.id("more")).isDisplayed()).isFalse();
+    assertThat(status().getText()).isEmpty();
     intro.findElement(By.linkText("\"color revolution\"")).click();
     waitForStatus("1 passage found");
     assertThat(input().getDomProperty("value")).isEqualTo("\"color revolution\"");
+  }
+
+  @Test
+  void longResultListsComeAPageAtATime() {
+    open("/?q=grassland");
+    waitForStatus("25 passages found, showing 20");
+    assertThat(hits()).hasSize(20);
+    WebElement more = browser.findElement(By.id("more"));
+    more.click();
+    waitForStatus("25 passages found ·");
+    assertThat(hits()).hasSize(25);
+    assertThat(more.isDisplayed()).isFalse();
+    assertThat(hits().getLast().getText()).contains("Field note 25");
   }
 
   @Test

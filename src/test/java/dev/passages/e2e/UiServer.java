@@ -22,6 +22,11 @@ final class UiServer implements AutoCloseable {
         "Letters from the steppe\n"
             + "Tokayev spoke again today.\n"
             + "A reader pasted <script>alert('x')</script> into the comment box.\n");
+    StringBuilder notes = new StringBuilder("Field notes\n");
+    for (int i = 1; i <= 25; i++) {
+      notes.append("Field note ").append(i).append(" about the grassland.\n");
+    }
+    SeedCorpus.write(corpus, "commentary/notes.txt", notes.toString());
     new Indexer(corpus, dir.resolve("index")).rebuild();
     search = LucenePassageSearch.open(dir.resolve("index"));
     app = WebServer.create(search).start("127.0.0.1", 0);
