@@ -3,7 +3,7 @@ import { ApiError, documentPath, getJson, hitHref } from './api.js';
 
 const PAGE_SIZE = 20;
 /** Wait this long after a keystroke before searching: long enough to skip mid-word requests. */
-const DEBOUNCE_MS = 60;
+const DEBOUNCE_MS = 25;
 /** A pause this long ends a "typing session": the next keystroke makes a new history entry. */
 const SETTLE_MS = 1000;
 const SOURCE_LABELS = { article: 'Article', commentary: 'Commentary', comment: 'Comments' };
