@@ -12,9 +12,15 @@ import java.util.Objects;
  * @param title the document's title (also its first passage)
  * @param passages title, headings and paragraphs in reading order
  * @param ignoredLines trailing lines that no paragraph follows ("Give a Comment"): page furniture
+ * @param metadata author, date, URL and the like, as far as the file states them
  */
 public record SourceDocument(
-    String id, Source source, String title, List<Passage> passages, List<String> ignoredLines) {
+    String id,
+    Source source,
+    String title,
+    List<Passage> passages,
+    List<String> ignoredLines,
+    Metadata metadata) {
 
   public SourceDocument {
     Objects.requireNonNull(id, "id");
@@ -22,5 +28,12 @@ public record SourceDocument(
     Objects.requireNonNull(title, "title");
     passages = List.copyOf(passages);
     ignoredLines = List.copyOf(ignoredLines);
+    Objects.requireNonNull(metadata, "metadata");
+  }
+
+  /** A document that states nothing about itself ({@link Metadata#NONE}). */
+  public SourceDocument(
+      String id, Source source, String title, List<Passage> passages, List<String> ignoredLines) {
+    this(id, source, title, passages, ignoredLines, Metadata.NONE);
   }
 }

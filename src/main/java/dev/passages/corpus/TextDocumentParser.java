@@ -10,6 +10,9 @@ import java.util.Optional;
  * follows (a section heading) and short lines at the end that no paragraph follows (page furniture
  * such as "Give a Comment", which is not content and is not indexed). A text with no line that
  * reads as a paragraph keeps all its lines as paragraphs.
+ *
+ * <p>A {@link FrontMatter} block at the top is split off first and gives the metadata; when it
+ * names a title, that is the title and the first line is content like any other.
  */
 public final class TextDocumentParser {
 
@@ -27,18 +30,22 @@ public final class TextDocumentParser {
    * @param id the document id, as in {@link SourceDocument#id()}
    */
   public static Optional<SourceDocument> parse(String id, Source source, String text) {
-    List<String> lines = nonEmptyLines(text);
-    if (lines.isEmpty()) {
-      return Optional.empty();
+    FrontMatter front = FrontMatter.split(text);
+    List<String> lines = nonEmptyLines(front.body());
+    String title = front.metadata().title();
+    if (title == null) {
+      if (lines.isEmpty()) {
+        return Optional.empty();
+      }
+      title = lines.removeFirst();
     }
-    String title = lines.getFirst();
-    int lastParagraph = lines.size() - 1;
-    while (lastParagraph > 0 && isShortUnpunctuated(lines.get(lastParagraph))) {
-      lastParagraph--;
+    int end = lines.size(); // content is lines [0, end); the rest is furniture
+    while (end > 0 && isShortUnpunctuated(lines.get(end - 1))) {
+      end--;
     }
-    if (lastParagraph == 0) {
+    if (end == 0) {
       // Furniture follows content: a text of short lines only ("I agree") is all content.
-      lastParagraph = lines.size() - 1;
+      end = lines.size();
     }
 
     List<Passage> passages = new ArrayList<>();
@@ -46,17 +53,18 @@ public final class TextDocumentParser {
     String section = null;
     int headings = 0;
     int paragraphs = 0;
-    for (int i = 1; i <= lastParagraph; i++) {
+    for (int i = 0; i < end; i++) {
       String line = lines.get(i);
-      if (i < lastParagraph && isShortUnpunctuated(line)) {
+      if (i < end - 1 && isShortUnpunctuated(line)) {
         section = line;
         passages.add(Passage.of(id, PassageKind.HEADING, ++headings, null, line));
       } else {
         passages.add(Passage.of(id, PassageKind.PARAGRAPH, ++paragraphs, section, line));
       }
     }
-    List<String> furniture = lines.subList(lastParagraph + 1, lines.size());
-    return Optional.of(new SourceDocument(id, source, title, passages, furniture));
+    List<String> furniture = lines.subList(end, lines.size());
+    return Optional.of(
+        new SourceDocument(id, source, title, passages, furniture, front.metadata()));
   }
 
   private static List<String> nonEmptyLines(String text) {

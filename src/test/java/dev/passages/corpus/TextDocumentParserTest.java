@@ -117,6 +117,51 @@ class TextDocumentParserTest {
         .noneMatch(TextDocumentParser::isShortUnpunctuated);
   }
 
+  @Test
+  void aFrontMatterTitleIsTheTitleAndEveryLineOfTheBodyIsContent() {
+    SourceDocument doc =
+        parse(
+            """
+            ---
+            title: "Uranium: the case for it"
+            author: 'Jane Doe'
+            about: article#p5
+            ---
+            Why it matters
+            Kazakhstan mines more uranium than any other country.
+            Give a Comment
+            """);
+
+    assertThat(doc.title()).isEqualTo("Uranium: the case for it");
+    assertThat(doc.passages())
+        .extracting(Passage::id, Passage::section, Passage::text)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("d#title", null, "Uranium: the case for it"),
+            org.assertj.core.groups.Tuple.tuple("d#h1", null, "Why it matters"),
+            org.assertj.core.groups.Tuple.tuple(
+                "d#p1", "Why it matters", "Kazakhstan mines more uranium than any other country."));
+    assertThat(doc.ignoredLines()).containsExactly("Give a Comment");
+    assertThat(doc.metadata())
+        .isEqualTo(new Metadata("Uranium: the case for it", "Jane Doe", null, null, "article#p5"));
+  }
+
+  @Test
+  void frontMatterWithoutATitleLeavesTheFirstLineTheTitle() {
+    SourceDocument doc = parse("---\nauthor: Jane Doe\n---\nRe: uranium\nI agree.\n");
+
+    assertThat(doc.passages())
+        .extracting(Passage::id, Passage::text)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("d#title", "Re: uranium"),
+            org.assertj.core.groups.Tuple.tuple("d#p1", "I agree."));
+    assertThat(doc.metadata()).isEqualTo(new Metadata(null, "Jane Doe", null, null, null));
+  }
+
+  @Test
+  void aTextWithoutFrontMatterStatesNothingAboutItself() {
+    assertThat(article.metadata()).isEqualTo(Metadata.NONE);
+  }
+
   private Passage passage(String id) {
     return article.passages().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
   }
