@@ -29,6 +29,9 @@ public final class CorpusReader {
   /** Files larger than this are skipped rather than read into memory. */
   public static final long MAX_FILE_BYTES = 32L * 1024 * 1024;
 
+  /** How much of a file is looked at to tell binary from text (what git and grep do too). */
+  private static final int BINARY_PROBE_BYTES = 8 * 1024;
+
   private final Path root;
 
   public CorpusReader(Path root) {
@@ -110,8 +113,8 @@ public final class CorpusReader {
   private Optional<SourceDocument> read(Path file, List<Skip> problems) {
     String path = relative(file);
     String extension = extension(path);
-    if (!extension.equals("txt")) {
-      problems.add(new Skip(path, "unsupported format (only .txt is indexed)", false));
+    if (!DocumentParsers.supports(extension)) {
+      problems.add(new Skip(path, "unsupported format (.txt, .md and .html are indexed)", false));
       return Optional.empty();
     }
     try {
@@ -126,9 +129,14 @@ public final class CorpusReader {
         return Optional.empty();
       }
       byte[] bytes = Files.readAllBytes(file);
+      if (isBinary(bytes)) {
+        problems.add(new Skip(path, "binary file, not text", false));
+        return Optional.empty();
+      }
       String text = decode(bytes, path, problems);
       String id = path.substring(0, path.length() - extension.length() - 1);
-      Optional<SourceDocument> document = TextDocumentParser.parse(id, Source.ofPath(path), text);
+      Optional<SourceDocument> document =
+          DocumentParsers.parse(id, Source.ofPath(path), extension, text);
       if (document.isEmpty()) {
         problems.add(new Skip(path, "file has no text", false));
       }
@@ -137,6 +145,19 @@ public final class CorpusReader {
       problems.add(new Skip(path, "cannot read file: " + e.getMessage(), false));
       return Optional.empty();
     }
+  }
+
+  /**
+   * Whether the file starts like a binary one: text never holds a NUL byte, and the first {@value
+   * #BINARY_PROBE_BYTES} bytes are where file formats put their headers.
+   */
+  private static boolean isBinary(byte[] bytes) {
+    for (int i = 0; i < Math.min(bytes.length, BINARY_PROBE_BYTES); i++) {
+      if (bytes[i] == 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** UTF-8, without a byte order mark; invalid bytes become U+FFFD and earn a warning. */

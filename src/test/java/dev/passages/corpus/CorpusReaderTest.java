@@ -69,6 +69,67 @@ class CorpusReaderTest {
   }
 
   @Test
+  void markdownAndHtmlFilesAreReadAndTheirIdIsThePathWithoutExtension() {
+    Path corpus = SeedCorpus.copyTo(dir);
+    SeedCorpus.write(
+        corpus,
+        "commentary/op-ed.html",
+        "<title>Moscow's leverage</title><main><p>Uranium is power.</p></main>");
+    SeedCorpus.write(corpus, "commentary/analysis.markdown", "# Pipelines\n\nOil goes east.\n");
+    SeedCorpus.write(corpus, "comments/reader.md", "---\nabout: article#p5\n---\nI agree.\n");
+    SeedCorpus.write(corpus, "commentary/old.HTM", "<h1>An old page</h1><p>Still read.</p>");
+
+    CorpusScan scan = new CorpusReader(corpus).scan();
+
+    assertThat(scan.problems()).isEmpty();
+    assertThat(scan.documents())
+        .extracting(SourceDocument::id, SourceDocument::source, SourceDocument::title)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "article",
+                Source.ARTICLE,
+                "Opinion: For Putin, Kazakhstan is a domino too big to fall"),
+            org.assertj.core.groups.Tuple.tuple(
+                "commentary/analysis", Source.COMMENTARY, "Pipelines"),
+            org.assertj.core.groups.Tuple.tuple("commentary/old", Source.COMMENTARY, "An old page"),
+            org.assertj.core.groups.Tuple.tuple(
+                "commentary/op-ed", Source.COMMENTARY, "Moscow's leverage"),
+            org.assertj.core.groups.Tuple.tuple("comments/reader", Source.COMMENT, "reader"));
+    assertThat(scan.documents().get(3).passages())
+        .extracting(Passage::id)
+        .containsExactly("commentary/op-ed#title", "commentary/op-ed#p1");
+    assertThat(scan.documents().get(4).metadata().about()).isEqualTo("article#p5");
+  }
+
+  @Test
+  void aBinaryFileIsSkippedWhateverItsExtension() throws IOException {
+    Path corpus = dir.resolve("c");
+    SeedCorpus.write(corpus, "text.txt", "Title\nBody.\n");
+    Files.write(corpus.resolve("scan.txt"), new byte[] {'T', 'i', 't', 'l', 'e', '\n', 0, 1, 2});
+    Files.write(corpus.resolve("page.html"), new byte[] {'<', 'p', '>', 0, '<', '/', 'p', '>'});
+
+    CorpusScan scan = new CorpusReader(corpus).scan();
+
+    assertThat(scan.documents()).extracting(SourceDocument::id).containsExactly("text");
+    assertThat(scan.problems())
+        .containsExactlyInAnyOrder(
+            new Skip("page.html", "binary file, not text", false),
+            new Skip("scan.txt", "binary file, not text", false));
+  }
+
+  @Test
+  void anUnsupportedFormatIsSkippedSayingWhatIsIndexed() {
+    Path corpus = dir.resolve("c");
+    SeedCorpus.write(corpus, "notes.pdf", "%PDF-1.4");
+    SeedCorpus.write(corpus, "README", "No extension.");
+
+    assertThat(new CorpusReader(corpus).scan().problems())
+        .containsExactly(
+            new Skip("README", "unsupported format (.txt, .md and .html are indexed)", false),
+            new Skip("notes.pdf", "unsupported format (.txt, .md and .html are indexed)", false));
+  }
+
+  @Test
   void aByteOrderMarkIsNotPartOfTheTitle() {
     Path corpus = dir.resolve("c");
     SeedCorpus.write(corpus, "bom.txt", "\uFEFFTitle\nBody.\n");
