@@ -8,9 +8,22 @@ export async function getJson(path, params = {}, signal) {
   const query = new URLSearchParams(
     Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== ''));
   const url = query.size ? `${path}?${query}` : path;
+  return send(url, { signal, headers: { Accept: 'application/json' } });
+}
+
+/** POST `body` as JSON; resolves to the JSON answer. */
+export async function postJson(path, body) {
+  return send(path, {
+    method: 'POST',
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+async function send(url, init) {
   let response;
   try {
-    response = await fetch(url, { signal, headers: { Accept: 'application/json' } });
+    response = await fetch(url, init);
   } catch (e) {
     if (e.name === 'AbortError') throw e;
     throw new ApiError('Cannot reach the Passages server. Is it still running?');

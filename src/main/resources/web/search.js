@@ -99,6 +99,15 @@ function render(result, state, append) {
   const count = `${result.total.toLocaleString()} passage${result.total === 1 ? '' : 's'} found`;
   const page = shown.offset < result.total ? `, showing ${shown.offset}` : '';
   status.textContent = `${count}${page} · ${result.tookMs} ms`;
+  showSourceCounts(result.sources);
+}
+
+/** Beside each source in the filter, how many passages the query matches there. */
+function showSourceCounts(counts) {
+  for (const label of sourcesBox.querySelectorAll('label')) {
+    const source = label.querySelector('input').value;
+    label.querySelector('.count').textContent = counts ? ` ${counts[source] ?? 0}` : '';
+  }
 }
 
 function hitItem(hit, q) {
@@ -235,7 +244,9 @@ async function buildSourceFilter(selected) {
       history.pushState(null, '', urlFor(state));
       search(state);
     });
-    label.append(box, ` ${SOURCE_LABELS[source]}`);
+    const count = document.createElement('span');
+    count.className = 'count';
+    label.append(box, ` ${SOURCE_LABELS[source]}`, count);
     sourcesBox.append(label);
   }
   sourcesBox.hidden = false;

@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dependencies point one way, along the data's path: corpus → analysis → index → search → web →
- * cli. Checked by reading the imports of the main sources.
+ * Dependencies point one way, along the data's path: corpus → analysis → index → search → comments
+ * → web → cli. Checked by reading the imports of the main sources.
  */
 class ArchitectureTest {
 
@@ -32,8 +32,9 @@ class ArchitectureTest {
           "analysis", Set.of(),
           "index", Set.of("corpus", "analysis"),
           "search", Set.of("corpus", "analysis", "index"),
-          "web", Set.of("corpus", "search"),
-          "cli", Set.of("corpus", "analysis", "index", "search", "web"));
+          "comments", Set.of("corpus", "index", "search"),
+          "web", Set.of("corpus", "search", "comments"),
+          "cli", Set.of("corpus", "analysis", "index", "search", "comments", "web"));
 
   /** Outside libraries each package may import, beyond the JDK. */
   private static final Map<String, Set<String>> LIBRARIES =
@@ -42,6 +43,7 @@ class ArchitectureTest {
           "analysis", Set.of("org.apache.lucene."),
           "index", Set.of("org.apache.lucene."),
           "search", Set.of("org.apache.lucene."),
+          "comments", Set.of(),
           "web", Set.of("io.javalin.", "com.fasterxml.jackson.", "org.slf4j."),
           "cli", Set.of("picocli.", "io.javalin."));
 

@@ -2,6 +2,7 @@ package dev.passages.cli;
 
 import dev.passages.corpus.Skip;
 import dev.passages.corpus.SourceDocument;
+import dev.passages.index.IndexLockedException;
 import dev.passages.index.IndexReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code passages index}: rebuilds the index from the corpus. */
@@ -16,7 +18,8 @@ import picocli.CommandLine.Spec;
     name = "index",
     mixinStandardHelpOptions = true,
     description = {
-      "Reads every file in the corpus folder and rebuilds the index from them.",
+      "Brings the index up to date with the corpus folder: re-indexes the documents whose"
+          + " content changed, adds new ones and removes those whose files are gone.",
       "Unreadable or unsupported files are skipped with a warning; the exit code is non-zero only"
           + " when nothing could be indexed."
     })
@@ -26,10 +29,24 @@ final class IndexCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Option(names = "--rebuild", description = "Throw the index away and index everything anew.")
+  boolean rebuild;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    IndexReport report = locations.indexer().rebuild();
+    IndexReport report;
+    try {
+      report = rebuild ? locations.indexer().rebuild() : locations.indexer().update();
+    } catch (IndexLockedException e) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println(
+          "error: "
+              + locations.index
+              + " is open in a running `passages serve`, which keeps it up to date by itself");
+      err.flush();
+      return ExitCodes.FAILURE;
+    }
     for (SourceDocument document : report.documents()) {
       out.printf(
           "  %-40s %-10s %4d passages%s%n",
@@ -55,12 +72,17 @@ final class IndexCommand implements Callable<Integer> {
       err.println("error: nothing could be indexed; the index in " + index + " is empty");
     } else {
       out.printf(
-          "Indexed %d document%s, %d passages into %s in %d ms%n",
+          "Indexed %d document%s, %d passages into %s in %d ms"
+              + " (%d added, %d updated, %d removed, %d unchanged)%n",
           report.documents().size(),
           report.documents().size() == 1 ? "" : "s",
           report.passages(),
           index,
-          report.millis());
+          report.millis(),
+          report.added(),
+          report.updated(),
+          report.removed(),
+          report.unchanged());
     }
     out.flush();
     err.flush();

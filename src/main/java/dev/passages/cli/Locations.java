@@ -1,5 +1,6 @@
 package dev.passages.cli;
 
+import dev.passages.index.IndexLockedException;
 import dev.passages.index.IndexReport;
 import dev.passages.index.Indexer;
 import java.io.IOException;
@@ -29,9 +30,17 @@ final class Locations {
     return new Indexer(corpus, index);
   }
 
-  /** Rebuilds the index if it is missing or older than the corpus, saying so on {@code err}. */
+  /**
+   * Updates the index if it is missing or older than the corpus, saying so on {@code err}. When a
+   * running server holds the index open, it keeps the index up to date itself: search it as is.
+   */
   void ensureFreshIndex(PrintWriter err) throws IOException {
-    Optional<IndexReport> report = indexer().rebuildIfStale();
-    report.ifPresent(r -> IndexCommand.printSummary(r, index, err, err));
+    try {
+      Optional<IndexReport> report = indexer().updateIfStale();
+      report.ifPresent(r -> IndexCommand.printSummary(r, index, err, err));
+    } catch (IndexLockedException e) {
+      err.println("note: " + index + " is open in a running server, which keeps it up to date");
+      err.flush();
+    }
   }
 }

@@ -1,9 +1,18 @@
 package dev.passages.cli;
 
+import dev.passages.comments.CommentBoard;
+import dev.passages.index.CorpusWatcher;
+import dev.passages.index.IndexLockedException;
+import dev.passages.index.IndexReport;
+import dev.passages.index.LiveIndex;
 import dev.passages.search.LucenePassageSearch;
+import dev.passages.web.WebOptions;
 import dev.passages.web.WebServer;
 import io.javalin.Javalin;
+import java.io.Closeable;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -17,10 +26,16 @@ import picocli.CommandLine.Spec;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Serves the search over HTTP: the JSON API under /api and /health.",
-      "Indexes the corpus first when the index is missing or out of date."
+      "Serves the search over HTTP: the web UI at /, the JSON API under /api, and /health.",
+      "Brings the index up to date first, then watches the corpus folder and makes added, edited"
+          + " and deleted files searchable within a second.",
+      "Reader comments posted through the API are written to corpus/comments/. Set "
+          + "PASSAGES_ADMIN_TOKEN to allow deleting them."
     })
 final class ServeCommand implements Callable<Integer> {
+
+  /** The environment variable holding the token that allows deleting comments. */
+  static final String ADMIN_TOKEN_VARIABLE = "PASSAGES_ADMIN_TOKEN";
 
   @Mixin Locations locations;
 
@@ -31,6 +46,12 @@ final class ServeCommand implements Callable<Integer> {
       defaultValue = "127.0.0.1",
       description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
   String host;
+
+  @Option(
+      names = "--comments-per-minute",
+      defaultValue = "10",
+      description = "Comments one client address may post per minute (default: ${DEFAULT-VALUE}).")
+  int commentsPerMinute;
 
   @Option(
       names = "--port",
@@ -47,13 +68,48 @@ final class ServeCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.USAGE;
     }
-    locations.ensureFreshIndex(err);
-    LucenePassageSearch search = LucenePassageSearch.open(locations.index);
-    Javalin app = WebServer.create(search);
+    if (commentsPerMinute < 1) {
+      err.println("error: --comments-per-minute must be at least 1, got " + commentsPerMinute);
+      err.flush();
+      return ExitCodes.USAGE;
+    }
+    LiveIndex index;
+    try {
+      index = LiveIndex.open(locations.corpus, locations.index, false);
+    } catch (IndexLockedException e) {
+      err.println("error: " + e.getMessage() + "; is another `passages serve` using it?");
+      err.flush();
+      return ExitCodes.FAILURE;
+    }
+    IndexReport report = index.update();
+    IndexCommand.printSummary(report, locations.index, out, err);
+    LucenePassageSearch search = LucenePassageSearch.live(index);
+    CorpusWatcher watcher =
+        new CorpusWatcher(
+            locations.corpus,
+            index,
+            change -> {
+              refresh(search);
+              out.printf(
+                  "Corpus changed: %d added, %d updated, %d removed (%d ms)%n",
+                  change.added(), change.updated(), change.removed(), change.millis());
+              out.flush();
+            });
+    CommentBoard comments = new CommentBoard(locations.corpus, index, search);
+    String token = System.getenv(ADMIN_TOKEN_VARIABLE);
+    Javalin app = WebServer.create(search, comments, new WebOptions(commentsPerMinute, token));
+    Closeable shutdown =
+        () -> {
+          try (index;
+              search;
+              watcher) {
+            app.stop();
+          }
+        };
     try {
       app.start(host, port);
     } catch (RuntimeException e) {
-      search.close();
+      shutdown.close();
       err.println(
           "error: cannot listen on "
               + host
@@ -71,20 +127,33 @@ final class ServeCommand implements Callable<Integer> {
         .addShutdownHook(
             new Thread(
                 () -> {
-                  app.stop();
                   try {
-                    search.close();
-                  } catch (Exception e) {
-                    // The process is ending; nothing was written that could be lost.
+                    shutdown.close(); // stops taking requests, then commits and closes the index
+                  } catch (IOException e) {
+                    System.err.println("error while stopping: " + e.getMessage());
                   }
                   stopped.countDown();
                 }));
     out.printf(
         "Passages is serving %d passages at http://%s:%d/ (Ctrl-C stops it)%n",
         search.passageCount(), host.contains(":") ? "[" + host + "]" : host, app.port());
+    out.printf(
+        "Watching %s for changes; comment deletion is %s%n",
+        locations.corpus,
+        token == null || token.isBlank()
+            ? "off (set " + ADMIN_TOKEN_VARIABLE + " to allow it)"
+            : "on");
     out.flush();
     stopped.await();
     return ExitCodes.OK;
+  }
+
+  private static void refresh(LucenePassageSearch search) {
+    try {
+      search.refresh();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static String rootMessage(Throwable e) {

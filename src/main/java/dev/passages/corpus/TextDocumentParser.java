@@ -11,6 +11,8 @@ import java.util.Optional;
  * such as "Give a Comment", which is not content and is not indexed). A text with no line that
  * reads as a paragraph keeps all its lines as paragraphs.
  *
+ * <p>Files under {@code comments/} are reader comments: every line is a paragraph.
+ *
  * <p>A {@link FrontMatter} block at the top is split off first and gives the metadata; when it
  * names a title, that is the title and the first line is content like any other.
  */
@@ -39,8 +41,10 @@ public final class TextDocumentParser {
       }
       title = lines.removeFirst();
     }
+    // A reader comment is what its author typed, line by line: no headings, no furniture.
+    boolean plain = source == Source.COMMENT;
     int end = lines.size(); // content is lines [0, end); the rest is furniture
-    while (end > 0 && isShortUnpunctuated(lines.get(end - 1))) {
+    while (!plain && end > 0 && isShortUnpunctuated(lines.get(end - 1))) {
       end--;
     }
     if (end == 0) {
@@ -55,7 +59,7 @@ public final class TextDocumentParser {
     int paragraphs = 0;
     for (int i = 0; i < end; i++) {
       String line = lines.get(i);
-      if (i < end - 1 && isShortUnpunctuated(line)) {
+      if (!plain && i < end - 1 && isShortUnpunctuated(line)) {
         section = line;
         passages.add(Passage.of(id, PassageKind.HEADING, ++headings, null, line));
       } else {

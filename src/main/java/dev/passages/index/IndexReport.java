@@ -7,19 +7,35 @@ import java.util.List;
 /**
  * What an indexing run did.
  *
- * @param documents the documents indexed
+ * @param documents every document the corpus holds now, indexed
+ * @param added documents new to the index
+ * @param updated documents whose content changed and were re-indexed
+ * @param removed documents whose files are gone, taken out of the index
+ * @param unchanged documents left as they were
  * @param problems files skipped or indexed with a caveat
  * @param millis wall time of the run
  */
-public record IndexReport(List<SourceDocument> documents, List<Skip> problems, long millis) {
+public record IndexReport(
+    List<SourceDocument> documents,
+    int added,
+    int updated,
+    int removed,
+    int unchanged,
+    List<Skip> problems,
+    long millis) {
 
   public IndexReport {
     documents = List.copyOf(documents);
     problems = List.copyOf(problems);
   }
 
-  /** Passages indexed over all documents. */
+  /** Passages over all documents. */
   public int passages() {
     return documents.stream().mapToInt(d -> d.passages().size()).sum();
+  }
+
+  /** True when the run changed what the index holds. */
+  public boolean changedAnything() {
+    return added + updated + removed > 0;
   }
 }

@@ -1,8 +1,6 @@
 package dev.passages.index;
 
 import dev.passages.corpus.CorpusReader;
-import dev.passages.corpus.CorpusScan;
-import dev.passages.corpus.SourceDocument;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -12,16 +10,13 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexNotFoundException;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * Builds the index of a corpus folder and tells whether an index is up to date with its corpus.
- * Each build replaces the whole index in one commit, so a reader sees either the old index or the
- * new one, never a half-built one.
+ * One-shot indexing of a corpus folder, for the CLI and tests: each call opens the index, does its
+ * work in one commit and closes it. A reader sees the index before or after, never halfway.
  */
 public final class Indexer {
 
@@ -33,31 +28,23 @@ public final class Indexer {
     this.index = index;
   }
 
-  /** Reads the corpus and replaces the index with what it holds. */
-  public IndexReport rebuild() throws IOException {
-    long start = System.nanoTime();
-    CorpusScan scan = new CorpusReader(corpus).scan();
-    IndexWriterConfig config =
-        new IndexWriterConfig(Schema.ANALYZER).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
-    try (Directory directory = FSDirectory.open(index);
-        IndexWriter writer = new IndexWriter(directory, config)) {
-      for (SourceDocument document : scan.documents()) {
-        writer.addDocuments(PassageDocuments.toDocuments(document));
-      }
-      writer.setLiveCommitData(
-          Map.of(
-                  Schema.COMMIT_SCHEMA, String.valueOf(Schema.VERSION),
-                  Schema.COMMIT_FINGERPRINT, scan.fingerprint())
-              .entrySet());
-      writer.commit();
+  /** Re-indexes the documents whose content changed and removes those whose files are gone. */
+  public IndexReport update() throws IOException {
+    try (LiveIndex live = LiveIndex.open(corpus, index, false)) {
+      return live.update();
     }
-    long millis = (System.nanoTime() - start) / 1_000_000;
-    return new IndexReport(scan.documents(), scan.problems(), millis);
   }
 
-  /** Rebuilds the index when it is missing or out of date; empty when it was fresh. */
-  public Optional<IndexReport> rebuildIfStale() throws IOException {
-    return status() == IndexStatus.FRESH ? Optional.empty() : Optional.of(rebuild());
+  /** Throws the index away and indexes the whole corpus. */
+  public IndexReport rebuild() throws IOException {
+    try (LiveIndex live = LiveIndex.open(corpus, index, true)) {
+      return live.update();
+    }
+  }
+
+  /** Updates the index when it is missing or out of date; empty when it was fresh. */
+  public Optional<IndexReport> updateIfStale() throws IOException {
+    return status() == IndexStatus.FRESH ? Optional.empty() : Optional.of(update());
   }
 
   /** Whether the index exists and was built from the corpus files as they are now. */
@@ -74,7 +61,7 @@ public final class Indexer {
     } catch (IndexNotFoundException e) {
       return IndexStatus.MISSING;
     } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
-      return IndexStatus.STALE; // a rebuild replaces it
+      return IndexStatus.STALE; // an update starts it afresh
     }
   }
 }

@@ -1,10 +1,15 @@
 package dev.passages.index;
 
+import dev.passages.corpus.Metadata;
 import dev.passages.corpus.Passage;
 import dev.passages.corpus.PassageKind;
 import dev.passages.corpus.Source;
 import dev.passages.corpus.SourceDocument;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.document.Document;
@@ -20,15 +25,66 @@ public final class PassageDocuments {
 
   private PassageDocuments() {}
 
-  /** One Lucene document per passage of {@code document}, in reading order. */
-  public static List<Document> toDocuments(SourceDocument document) {
+  /**
+   * One Lucene document per passage of {@code document}, in reading order; the title passage
+   * carries {@code hash}, the document's {@link #contentHash}.
+   */
+  static List<Document> toDocuments(SourceDocument document, String hash) {
     List<Document> documents = new ArrayList<>(document.passages().size());
     int ordinal = 0;
     for (Passage passage : document.passages()) {
-      documents.add(
-          toDocument(new IndexedPassage(passage, document.title(), document.source(), ordinal++)));
+      Document doc =
+          toDocument(
+              new IndexedPassage(
+                  passage, document.title(), document.source(), ordinal++, document.metadata()));
+      if (passage.kind() == PassageKind.TITLE) {
+        doc.add(new StoredField(Schema.HASH, hash));
+      }
+      documents.add(doc);
     }
     return documents;
+  }
+
+  /**
+   * A digest of everything the index stores of {@code document}: equal digests, equal entries.
+   * Computed from the parsed document, not the file's bytes, so a change that does not change what
+   * is indexed (trailing spaces, say) costs no update.
+   */
+  static String contentHash(SourceDocument document) {
+    MessageDigest digest = sha256();
+    Metadata metadata = document.metadata();
+    update(
+        digest,
+        document.id(),
+        document.source().id(),
+        document.title(),
+        metadata.author(),
+        metadata.date(),
+        metadata.url(),
+        metadata.about());
+    for (Passage passage : document.passages()) {
+      update(digest, passage.id(), passage.section(), passage.text());
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  private static void update(MessageDigest digest, String... values) {
+    for (String value : values) {
+      // A marker for null and a separator after each value keep ("ab", "c") apart from ("a", "bc").
+      digest.update((byte) (value == null ? 1 : 0));
+      if (value != null) {
+        digest.update(value.getBytes(StandardCharsets.UTF_8));
+      }
+      digest.update((byte) 0);
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
   }
 
   static Document toDocument(IndexedPassage indexed) {
@@ -46,9 +102,27 @@ public final class PassageDocuments {
     if (passage.section() != null) {
       doc.add(new StoredField(Schema.SECTION, passage.section()));
     }
+    Metadata metadata = indexed.metadata();
+    storeIfStated(doc, Schema.AUTHOR, metadata.author());
+    storeIfStated(doc, Schema.DATE, metadata.date());
+    storeIfStated(doc, Schema.URL, metadata.url());
+    if (metadata.about() != null) {
+      String about = metadata.about();
+      int hash = about.indexOf('#');
+      doc.add(new StringField(Schema.ABOUT, about, Field.Store.YES));
+      doc.add(
+          new StringField(
+              Schema.ABOUT_DOC, hash < 0 ? about : about.substring(0, hash), Field.Store.NO));
+    }
     doc.add(new Field(Schema.TEXT, passage.text(), Schema.STORED_TEXT));
     doc.add(new Field(Schema.TEXT_EXACT, passage.text(), Schema.UNSTORED_TEXT));
     return doc;
+  }
+
+  private static void storeIfStated(Document doc, String field, String value) {
+    if (value != null) {
+      doc.add(new StoredField(field, value));
+    }
   }
 
   /** The passage stored in {@code doc}, a document written by {@link #toDocuments}. */
@@ -63,6 +137,13 @@ public final class PassageDocuments {
             doc.get(Schema.TEXT));
     Source source = Source.byId(doc.get(Schema.SOURCE)).orElseThrow();
     int ordinal = doc.getField(Schema.ORDINAL).numericValue().intValue();
-    return new IndexedPassage(passage, doc.get(Schema.TITLE), source, ordinal);
+    Metadata metadata =
+        new Metadata(
+            null,
+            doc.get(Schema.AUTHOR),
+            doc.get(Schema.DATE),
+            doc.get(Schema.URL),
+            doc.get(Schema.ABOUT));
+    return new IndexedPassage(passage, doc.get(Schema.TITLE), source, ordinal, metadata);
   }
 }

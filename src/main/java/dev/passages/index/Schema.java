@@ -17,7 +17,7 @@ public final class Schema {
    * Bumped whenever analysis or fields change, so that an index built by an older program is
    * rebuilt instead of answering wrongly.
    */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   /** Passage id, {@code article#p7}: unique, stored, the update key. */
   public static final String ID = "id";
@@ -31,6 +31,9 @@ public final class Schema {
   /** {@code title}, {@code heading} or {@code paragraph}. */
   public static final String KIND = "kind";
 
+  /** Hash of the whole document's content, on its title passage: tells an update what changed. */
+  public static final String HASH = "hash";
+
   /** The passage's number among its kind, stored. */
   public static final String NUMBER = "number";
 
@@ -42,6 +45,21 @@ public final class Schema {
 
   /** The heading a paragraph stands under, stored. */
   public static final String SECTION = "section";
+
+  /** Metadata of the passage's document, stored: who wrote it, when, where it was published. */
+  public static final String AUTHOR = "author";
+
+  public static final String DATE = "date";
+
+  public static final String URL = "url";
+
+  /** What the passage's document comments on ({@code article#p5} or {@code article}); indexed. */
+  public static final String ABOUT = "about";
+
+  /**
+   * The document part of {@link #ABOUT} ({@code article}), indexed, to list a document's comments.
+   */
+  public static final String ABOUT_DOC = "about_doc";
 
   /** The passage text in the keyword view (stemmed, no stopwords); stored, offsets indexed. */
   public static final String TEXT = "text";

@@ -1,31 +1,37 @@
 package dev.passages.search;
 
+import dev.passages.corpus.Metadata;
 import dev.passages.corpus.Passage;
+import dev.passages.corpus.PassageKind;
 import dev.passages.corpus.Source;
 import dev.passages.index.IndexedPassage;
+import dev.passages.index.LiveIndex;
 import dev.passages.index.PassageDocuments;
 import dev.passages.index.Schema;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.apache.lucene.index.IndexReader;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.Directory;
@@ -46,26 +52,39 @@ public final class LucenePassageSearch implements PassageSearch {
           new SortField(Schema.DOC, SortField.Type.STRING),
           new SortField(Schema.ORDINAL, SortField.Type.INT));
 
-  private final Directory directory;
   private final SearcherManager searchers;
+  private final Closeable owned;
 
-  private LucenePassageSearch(Directory directory) throws IOException {
-    this.directory = directory;
-    this.searchers = new SearcherManager(directory, new HighlightingSearcherFactory());
+  private LucenePassageSearch(SearcherManager searchers, Closeable owned) {
+    this.searchers = searchers;
+    this.owned = owned;
   }
 
-  /** Opens the index in folder {@code index}, which must exist. */
+  /** Opens the last commit of the index in folder {@code index}, which must exist; read-only. */
   public static LucenePassageSearch open(Path index) throws IOException {
     Directory directory = FSDirectory.open(index);
     try {
-      return new LucenePassageSearch(directory);
+      return new LucenePassageSearch(
+          new SearcherManager(directory, new HighlightingSearcher.Factory()), directory);
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw e;
     }
   }
 
-  /** Makes the latest commit of the index visible to searches that start after this returns. */
+  /**
+   * Searches what {@code index} holds, including changes not yet committed once {@link #refresh}
+   * has run (near-real-time). The index stays open after {@link #close}; its owner closes it.
+   */
+  public static LucenePassageSearch live(LiveIndex index) throws IOException {
+    return new LucenePassageSearch(
+        new SearcherManager(index.writer(), new HighlightingSearcher.Factory()), () -> {});
+  }
+
+  /**
+   * Makes the latest changes to the index visible to searches that start after this returns;
+   * searches under way finish on the snapshot they started with.
+   */
   public void refresh() throws IOException {
     searchers.maybeRefreshBlocking();
   }
@@ -73,98 +92,57 @@ public final class LucenePassageSearch implements PassageSearch {
   @Override
   public SearchResult search(SearchRequest request) {
     long start = System.nanoTime();
-    Query query = withFilters(LuceneQueries.toLucene(QuerySyntax.parse(request.query())), request);
+    Query text = LuceneQueries.toLucene(QuerySyntax.parse(request.query()));
+    Query query = withFilters(text, request.sources(), request.doc());
     return withSearcher(
         searcher -> {
           List<Hit> hits = List.of();
           long total = 0;
+          SourceCounts counts = SourceCounts.NONE;
           if (!(query instanceof MatchNoDocsQuery)) {
             int wanted = request.offset() + request.limit();
             TopFieldDocs top =
                 searcher.search(
                     query, new TopFieldCollectorManager(RANKING, wanted, null, Integer.MAX_VALUE));
             total = top.totalHits.value();
-            hits = hits(searcher, query, top.scoreDocs, request.offset());
+            hits = Hits.read(searcher, query, top.scoreDocs, request.offset());
+            counts = sourceCounts(searcher, withFilters(text, Set.of(), request.doc()));
           }
           double tookMs = Math.round((System.nanoTime() - start) / 10_000.0) / 100.0;
           return new SearchResult(
-              request.query(), total, request.offset(), request.limit(), tookMs, hits);
+              request.query(), total, request.offset(), request.limit(), tookMs, counts, hits);
         });
   }
 
-  /** Adds the request's source and document filters, which do not count towards the score. */
-  private static Query withFilters(Query query, SearchRequest request) {
-    if (query instanceof MatchNoDocsQuery
-        || (request.sources().isEmpty() && request.doc() == null)) {
+  /** Matches of {@code query} per source, for "article 3 · commentary 5" beside a filter. */
+  private static SourceCounts sourceCounts(IndexSearcher searcher, Query query) throws IOException {
+    long[] counts = new long[Source.values().length];
+    for (Source source : Source.values()) {
+      counts[source.ordinal()] = searcher.count(withFilters(query, Set.of(source), null));
+    }
+    return new SourceCounts(
+        counts[Source.ARTICLE.ordinal()],
+        counts[Source.COMMENTARY.ordinal()],
+        counts[Source.COMMENT.ordinal()]);
+  }
+
+  /** Adds source and document filters, which narrow the matches without changing scores. */
+  private static Query withFilters(Query query, Set<Source> sources, String doc) {
+    if (query instanceof MatchNoDocsQuery || (sources.isEmpty() && doc == null)) {
       return query;
     }
     BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(query, Occur.MUST);
-    if (!request.sources().isEmpty()) {
+    if (!sources.isEmpty()) {
       BooleanQuery.Builder anyOf = new BooleanQuery.Builder();
-      for (Source source : request.sources()) {
+      for (Source source : sources) {
         anyOf.add(new TermQuery(new Term(Schema.SOURCE, source.id())), Occur.SHOULD);
       }
       filtered.add(anyOf.build(), Occur.FILTER);
     }
-    if (request.doc() != null) {
-      filtered.add(new TermQuery(new Term(Schema.DOC, request.doc())), Occur.FILTER);
+    if (doc != null) {
+      filtered.add(new TermQuery(new Term(Schema.DOC, doc)), Occur.FILTER);
     }
     return filtered.build();
-  }
-
-  private static List<Hit> hits(
-      HighlightingSearcher searcher, Query query, ScoreDoc[] ranked, int offset)
-      throws IOException {
-    if (ranked.length <= offset) {
-      return List.of();
-    }
-    int count = ranked.length - offset;
-    int[] docIds = new int[count];
-    for (int i = 0; i < count; i++) {
-      docIds[i] = ranked[offset + i].doc;
-    }
-    Highlight[] whole = searcher.highlighter.whole(query, docIds);
-    IndexedPassage[] passages = new IndexedPassage[count];
-    StoredFields stored = searcher.storedFields();
-    List<Integer> longOnes = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      passages[i] = PassageDocuments.fromDocument(stored.document(docIds[i]));
-      if (passages[i].passage().text().length() > PassageHighlighter.WHOLE_UP_TO_CHARS) {
-        longOnes.add(i);
-      }
-    }
-    String[] shown = new String[count];
-    for (int i = 0; i < count; i++) {
-      shown[i] = whole[i] != null ? whole[i].html() : null;
-    }
-    if (!longOnes.isEmpty()) {
-      int[] longIds = longOnes.stream().mapToInt(i -> docIds[i]).toArray();
-      Highlight[] excerpts = searcher.highlighter.excerpts(query, longIds);
-      for (int j = 0; j < longIds.length; j++) {
-        if (excerpts[j] != null) {
-          shown[longOnes.get(j)] = excerpts[j].html();
-        }
-      }
-    }
-    List<Hit> hits = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      Passage passage = passages[i].passage();
-      float score = (Float) ((FieldDoc) ranked[offset + i]).fields[0];
-      hits.add(
-          new Hit(
-              passage.id(),
-              passage.doc(),
-              passages[i].title(),
-              passages[i].source().id(),
-              passage.kind().id(),
-              passage.paragraph(),
-              passage.section(),
-              score,
-              passage.text(),
-              shown[i] != null ? shown[i] : escape(passage.text()),
-              whole[i] != null ? whole[i].matches() : List.of()));
-    }
-    return hits;
   }
 
   @Override
@@ -189,17 +167,12 @@ public final class LucenePassageSearch implements PassageSearch {
   public Optional<DocumentView> document(String id) {
     return withSearcher(
         searcher -> {
-          Query passagesOf = new TermQuery(new Term(Schema.DOC, id));
-          int n = searcher.count(passagesOf);
-          if (n == 0) {
+          List<IndexedPassage> passages = passagesOf(searcher, id);
+          if (passages.isEmpty()) {
             return Optional.empty();
           }
-          StoredFields stored = searcher.storedFields();
-          List<DocumentView.PassageView> views = new ArrayList<>(n);
-          IndexedPassage first = null;
-          for (ScoreDoc doc : searcher.search(passagesOf, n, READING_ORDER).scoreDocs) {
-            IndexedPassage indexed = PassageDocuments.fromDocument(stored.document(doc.doc));
-            first = first == null ? indexed : first;
+          List<DocumentView.PassageView> views = new ArrayList<>(passages.size());
+          for (IndexedPassage indexed : passages) {
             Passage p = indexed.passage();
             views.add(
                 new DocumentView.PassageView(
@@ -210,8 +183,116 @@ public final class LucenePassageSearch implements PassageSearch {
                     p.section(),
                     p.text()));
           }
+          IndexedPassage first = passages.getFirst();
           return Optional.of(new DocumentView(id, first.title(), first.source().id(), views));
         });
+  }
+
+  @Override
+  public Optional<List<RelatedPassage>> related(String doc, int paragraph) {
+    return withSearcher(
+        searcher -> {
+          Optional<IndexedPassage> target = paragraph(searcher, doc, paragraph);
+          if (target.isEmpty()) {
+            return Optional.empty();
+          }
+          return Optional.of(RelatedFinder.find(searcher, target.get()));
+        });
+  }
+
+  @Override
+  public List<RelatedCount> relatedCounts(String doc) {
+    return withSearcher(
+        searcher -> {
+          List<RelatedCount> counts = new ArrayList<>();
+          for (IndexedPassage passage : passagesOf(searcher, doc)) {
+            if (passage.passage().kind() == PassageKind.PARAGRAPH) {
+              int count = RelatedFinder.find(searcher, passage).size();
+              if (count > 0) {
+                counts.add(new RelatedCount(passage.passage().number(), count));
+              }
+            }
+          }
+          return counts;
+        });
+  }
+
+  @Override
+  public List<CommentView> commentsOn(String doc) {
+    return withSearcher(
+        searcher -> {
+          Query comments =
+              new BooleanQuery.Builder()
+                  .add(new TermQuery(new Term(Schema.ABOUT_DOC, doc)), Occur.FILTER)
+                  .add(new TermQuery(new Term(Schema.SOURCE, Source.COMMENT.id())), Occur.FILTER)
+                  .build();
+          int n = searcher.count(comments);
+          if (n == 0) {
+            return List.of();
+          }
+          StoredFields stored = searcher.storedFields();
+          Map<String, List<IndexedPassage>> byComment = new LinkedHashMap<>();
+          for (ScoreDoc hit : searcher.search(comments, n, READING_ORDER).scoreDocs) {
+            IndexedPassage passage = PassageDocuments.fromDocument(stored.document(hit.doc));
+            byComment.computeIfAbsent(passage.passage().doc(), k -> new ArrayList<>()).add(passage);
+          }
+          List<CommentView> views = new ArrayList<>();
+          byComment.forEach((id, passages) -> views.add(commentView(id, passages)));
+          return views;
+        });
+  }
+
+  private static CommentView commentView(String docId, List<IndexedPassage> passages) {
+    Metadata metadata = passages.getFirst().metadata();
+    String about = metadata.about();
+    int hash = about.indexOf("#p");
+    Integer paragraph = null;
+    if (hash >= 0) {
+      try {
+        paragraph = Integer.valueOf(about.substring(hash + 2));
+      } catch (NumberFormatException e) {
+        paragraph = null; // "about" names a heading or the title: the comment is on the document
+      }
+    }
+    String text =
+        passages.stream()
+            .filter(p -> p.passage().kind() != PassageKind.TITLE)
+            .map(p -> p.passage().text())
+            .collect(Collectors.joining("\n"));
+    String id = docId.substring(docId.lastIndexOf('/') + 1);
+    return new CommentView(
+        id,
+        hash >= 0 ? about.substring(0, hash) : about,
+        paragraph,
+        metadata.author(),
+        metadata.date(),
+        text);
+  }
+
+  private static Optional<IndexedPassage> paragraph(IndexSearcher searcher, String doc, int number)
+      throws IOException {
+    String id = doc + "#" + Passage.anchor(PassageKind.PARAGRAPH, number);
+    TopDocs top = searcher.search(new TermQuery(new Term(Schema.ID, id)), 1);
+    if (top.scoreDocs.length == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        PassageDocuments.fromDocument(searcher.storedFields().document(top.scoreDocs[0].doc)));
+  }
+
+  private static List<IndexedPassage> passagesOf(IndexSearcher searcher, String doc)
+      throws IOException {
+    Query passagesOf = new TermQuery(new Term(Schema.DOC, doc));
+    int n = searcher.count(passagesOf);
+    if (n == 0) {
+      return List.of();
+    }
+    StoredFields stored = searcher.storedFields();
+    List<IndexedPassage> passages = new ArrayList<>(n);
+    for (ScoreDoc hit : searcher.search(passagesOf, n, READING_ORDER).scoreDocs) {
+      passages.add(PassageDocuments.fromDocument(stored.document(hit.doc)));
+    }
+    return passages;
   }
 
   @Override
@@ -221,7 +302,7 @@ public final class LucenePassageSearch implements PassageSearch {
 
   @Override
   public void close() throws IOException {
-    try (directory) {
+    try (owned) {
       searchers.close();
     }
   }
@@ -242,40 +323,8 @@ public final class LucenePassageSearch implements PassageSearch {
     }
   }
 
-  private static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#x27;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
-  }
-
   @FunctionalInterface
   private interface SearcherWork<T> {
     T run(HighlightingSearcher searcher) throws IOException;
-  }
-
-  /** A searcher with the highlighter bound to it, built once per index snapshot. */
-  private static final class HighlightingSearcher extends IndexSearcher {
-    final PassageHighlighter highlighter;
-
-    HighlightingSearcher(IndexReader reader) {
-      super(reader);
-      this.highlighter = new PassageHighlighter(this);
-    }
-  }
-
-  private static final class HighlightingSearcherFactory extends SearcherFactory {
-    @Override
-    public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
-      return new HighlightingSearcher(reader);
-    }
   }
 }

@@ -28,4 +28,16 @@ public interface PassageSearch extends Closeable {
 
   /** Passages in the index. */
   int passageCount();
+
+  /**
+   * The commentary and comment passages that discuss paragraph {@code paragraph} of document {@code
+   * doc}; empty when there is no such paragraph.
+   */
+  Optional<List<RelatedPassage>> related(String doc, int paragraph);
+
+  /** How many related passages each paragraph of {@code doc} has, for those that have any. */
+  List<RelatedCount> relatedCounts(String doc);
+
+  /** The reader comments on document {@code doc}, oldest first. */
+  List<CommentView> commentsOn(String doc);
 }

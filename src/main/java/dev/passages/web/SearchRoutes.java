@@ -45,6 +45,31 @@ final class SearchRoutes {
             .orElseThrow(() -> new NotFoundResponse("no document with id '" + id + "'")));
   }
 
+  /** {@code GET /api/documents/{doc}/paragraphs/{n}/related}: what discusses that paragraph. */
+  void related(Context ctx) {
+    String doc = ctx.pathParam("doc");
+    int paragraph =
+        ctx.pathParamAsClass("n", Integer.class)
+            .check(n -> n >= 1, "paragraph numbers start at 1")
+            .get();
+    ctx.json(
+        search
+            .related(doc, paragraph)
+            .orElseThrow(
+                () ->
+                    new NotFoundResponse(
+                        "no paragraph " + paragraph + " in document '" + doc + "'")));
+  }
+
+  /** {@code GET /api/documents/{doc}/related}: per paragraph, how many passages discuss it. */
+  void relatedCounts(Context ctx) {
+    String doc = ctx.pathParam("doc");
+    if (search.document(doc).isEmpty()) {
+      throw new NotFoundResponse("no document with id '" + doc + "'");
+    }
+    ctx.json(search.relatedCounts(doc));
+  }
+
   /** {@code source=commentary,comment}: a comma-separated list; blank means every source. */
   private static Set<Source> sources(String param) {
     Set<Source> sources = EnumSet.noneOf(Source.class);

@@ -1,5 +1,7 @@
 package dev.passages.web;
 
+import dev.passages.comments.CommentBoard;
+import dev.passages.corpus.CommentRejectedException;
 import dev.passages.search.InvalidRequestException;
 import dev.passages.search.PassageSearch;
 import io.javalin.Javalin;
@@ -39,10 +41,19 @@ public final class WebServer {
 
   private WebServer() {}
 
-  /** The Passages app over {@code search}, unstarted. */
+  /** The read-only Passages app over {@code search}, unstarted: no comments can be posted. */
   public static Javalin create(PassageSearch search) {
+    return create(search, null, WebOptions.DEFAULTS);
+  }
+
+  /**
+   * The Passages app over {@code search}, unstarted, taking reader comments through {@code
+   * comments} when it is not null.
+   */
+  public static Javalin create(PassageSearch search, CommentBoard comments, WebOptions options) {
     SearchRoutes routes = new SearchRoutes(search);
     Pages pages = new Pages(search);
+    CommentRoutes commentRoutes = comments == null ? null : new CommentRoutes(comments, options);
     return Javalin.create(
         config -> {
           config.startup.showJavalinBanner = false;
@@ -56,9 +67,18 @@ public final class WebServer {
           config.routes.get("/health", ctx -> ctx.json(new Health("ok", search.passageCount())));
           config.routes.get("/api/search", routes::search);
           config.routes.get("/api/documents", routes::documents);
+          if (commentRoutes != null) {
+            config.routes.post("/api/comments", commentRoutes::post);
+            config.routes.delete("/api/comments/{id}", commentRoutes::delete);
+            // Before "/api/documents/<doc>", which would take "article/comments" as an id.
+            config.routes.get("/api/documents/<doc>/comments", commentRoutes::list);
+          }
+          config.routes.get("/api/documents/<doc>/paragraphs/{n}/related", routes::related);
+          config.routes.get("/api/documents/<doc>/related", routes::relatedCounts);
           config.routes.get("/api/documents/<doc>", routes::document);
           config.routes.exception(InvalidRequestException.class, WebServer::invalidRequest);
           config.routes.exception(ValidationException.class, WebServer::invalidParameter);
+          config.routes.exception(CommentRejectedException.class, WebServer::rejectedComment);
           config.routes.exception(HttpResponseException.class, WebServer::httpError);
           config.routes.exception(Exception.class, WebServer::internalError);
         });
@@ -75,14 +95,22 @@ public final class WebServer {
     ctx.status(400).json(new ErrorBody(e.getMessage(), e.parameter()));
   }
 
-  /** Javalin's own validation fails only on type conversion here; bounds are checked later. */
+  private static void rejectedComment(CommentRejectedException e, Context ctx) {
+    ctx.status(400).json(new ErrorBody(e.getMessage(), e.field()));
+  }
+
+  /** Javalin's validators: a value of the wrong type, or one that failed a check. */
   private static void invalidParameter(ValidationException e, Context ctx) {
     Map.Entry<String, List<ValidationError<Object>>> first =
         e.getErrors().entrySet().iterator().next();
     String name = first.getKey();
-    Object value = first.getValue().isEmpty() ? null : first.getValue().getFirst().value;
-    ctx.status(400)
-        .json(new ErrorBody(name + " must be a whole number, got '" + value + "'", name));
+    ValidationError<Object> error = first.getValue().isEmpty() ? null : first.getValue().getFirst();
+    Object value = error == null ? null : error.value;
+    String message =
+        error == null || "TYPE_CONVERSION_FAILED".equals(error.getMessage())
+            ? name + " must be a whole number, got '" + value + "'"
+            : name + ": " + error.getMessage() + ", got '" + value + "'";
+    ctx.status(400).json(new ErrorBody(message, name));
   }
 
   private static void httpError(HttpResponseException e, Context ctx) {

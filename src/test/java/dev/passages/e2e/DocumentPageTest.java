@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -34,7 +35,14 @@ class DocumentPageTest {
   @BeforeAll
   static void start(ChromeDriver driver) throws IOException {
     browser = driver;
-    server = new UiServer(dir);
+    server =
+        new UiServer(
+            dir,
+            Map.of(
+                "commentary/quotes.md",
+                "---\ntitle: Quoting the op-ed\n---\n"
+                    + "The writer reminds us that “Kazakhstan has the world 12th-largest proven oil"
+                    + " reserves and are 14. for gas” … before turning to uranium.\n"));
   }
 
   @AfterAll
@@ -110,6 +118,52 @@ class DocumentPageTest {
         .until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "no document"));
     assertThat(browser.findElement(By.id("status")).getText())
         .isEqualTo("no document with id 'nope'");
+  }
+
+  @Test
+  void aParagraphSaysWhatDiscussesItAndListsIt() {
+    open("/doc/article#p5");
+    WebElement toggle =
+        new WebDriverWait(browser, Duration.ofSeconds(5))
+            .until(ExpectedConditions.elementToBeClickable(By.cssSelector("#p5 .related-toggle")));
+    assertThat(toggle.getText()).isEqualTo("1 discussing this");
+    toggle.click();
+    WebElement item =
+        new WebDriverWait(browser, Duration.ofSeconds(5))
+            .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#related-p5 li")));
+    assertThat(item.getText()).startsWith("QUOTE").contains("Quoting the op-ed");
+    assertThat(item.findElement(By.tagName("mark")).getText())
+        .isEqualTo("Kazakhstan has the world 12th-largest proven oil reserves and are 14. for gas");
+    item.findElement(By.linkText("Quoting the op-ed")).click();
+    WebElement back =
+        new WebDriverWait(browser, Duration.ofSeconds(5))
+            .until(ExpectedConditions.visibilityOfElementLocated(By.id("from-link")));
+    assertThat(back.getDomAttribute("href")).isEqualTo("/doc/article#p5");
+  }
+
+  @Test
+  void aReaderCanCommentOnAParagraphAndFindTheirComment() {
+    open("/doc/article");
+    WebElement form =
+        new WebDriverWait(browser, Duration.ofSeconds(5))
+            .until(ExpectedConditions.visibilityOfElementLocated(By.id("comment-form")));
+    browser.findElement(By.cssSelector("#p8 .reply")).click();
+    assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("comment-text");
+    form.findElement(By.id("comment-author")).sendKeys("Grace <b>Hopper</b>");
+    form.findElement(By.id("comment-text")).sendKeys("The CSTO deployment was a turning point.");
+    form.findElement(By.cssSelector("button[type=submit]")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(5))
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("comment-status"), "saved and searchable"));
+    WebElement comment = browser.findElement(By.cssSelector("#comment-list li:last-child"));
+    assertThat(comment.getText()).contains("Grace <b>Hopper</b>").contains("on ¶8");
+    assertThat(comment.findElements(By.tagName("b"))).isEmpty();
+
+    browser.get(server.url("/?q=turning+point+source:comment"));
+    new WebDriverWait(browser, Duration.ofSeconds(5))
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "1 passage found"));
   }
 
   private static String current() {

@@ -1,20 +1,31 @@
 package dev.passages.e2e;
 
 import dev.passages.SeedCorpus;
-import dev.passages.index.Indexer;
+import dev.passages.comments.CommentBoard;
+import dev.passages.index.LiveIndex;
 import dev.passages.search.LucenePassageSearch;
+import dev.passages.web.WebOptions;
 import dev.passages.web.WebServer;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 
-/** A real Passages server on a free port over the seed article and a little commentary. */
+/**
+ * A real Passages server on a free port over a live index of the seed article, a little commentary
+ * and any {@code extra} files, taking comments.
+ */
 final class UiServer implements AutoCloseable {
 
+  private final LiveIndex index;
   private final LucenePassageSearch search;
   private final Javalin app;
 
   UiServer(Path dir) throws IOException {
+    this(dir, Map.of());
+  }
+
+  UiServer(Path dir, Map<String, String> extra) throws IOException {
     Path corpus = SeedCorpus.copyTo(dir);
     SeedCorpus.write(
         corpus,
@@ -27,9 +38,14 @@ final class UiServer implements AutoCloseable {
       notes.append("Field note ").append(i).append(" about the grassland.\n");
     }
     SeedCorpus.write(corpus, "commentary/notes.txt", notes.toString());
-    new Indexer(corpus, dir.resolve("index")).rebuild();
-    search = LucenePassageSearch.open(dir.resolve("index"));
-    app = WebServer.create(search).start("127.0.0.1", 0);
+    extra.forEach((path, text) -> SeedCorpus.write(corpus, path, text));
+    index = LiveIndex.open(corpus, dir.resolve("index"), false);
+    index.update();
+    search = LucenePassageSearch.live(index);
+    app =
+        WebServer.create(
+                search, new CommentBoard(corpus, index, search), new WebOptions(1000, null))
+            .start("127.0.0.1", 0);
   }
 
   String url(String path) {
@@ -40,5 +56,6 @@ final class UiServer implements AutoCloseable {
   public void close() throws IOException {
     app.stop();
     search.close();
+    index.close();
   }
 }

@@ -1,0 +1,151 @@
+package dev.passages.index;
+
+import dev.passages.corpus.CorpusReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Keeps a {@link LiveIndex} in line with its corpus folder while the server runs: file events
+ * (inotify on Linux) trigger an update once the folder has been quiet for {@value #QUIET_MS} ms, so
+ * a burst of writes costs one update. A fingerprint check every {@value #RESCAN_MS} ms catches what
+ * events miss (an overflowed queue, a file system without events).
+ */
+public final class CorpusWatcher implements Closeable {
+
+  static final long QUIET_MS = 50;
+  static final long RESCAN_MS = 2_000;
+
+  private static final Logger LOG = Logger.getLogger(CorpusWatcher.class.getName());
+
+  private final Path corpus;
+  private final LiveIndex index;
+  private final Consumer<IndexReport> afterChange;
+  private final WatchService watcher;
+  private final Thread thread;
+  private String fingerprint;
+
+  /**
+   * Starts watching {@code corpus}; {@code afterChange} runs (on the watcher's thread) after each
+   * update that changed the index, typically to refresh searchers.
+   */
+  public CorpusWatcher(Path corpus, LiveIndex index, Consumer<IndexReport> afterChange)
+      throws IOException {
+    this.corpus = corpus.toAbsolutePath().normalize();
+    this.index = index;
+    this.afterChange = afterChange;
+    this.watcher = FileSystems.getDefault().newWatchService();
+    this.fingerprint = new CorpusReader(this.corpus).fingerprint();
+    registerTree(this.corpus);
+    this.thread = Thread.ofPlatform().daemon().name("corpus-watcher").start(this::run);
+  }
+
+  private void run() {
+    long lastRescan = System.nanoTime();
+    boolean dirty = false;
+    try {
+      while (!Thread.currentThread().isInterrupted()) {
+        WatchKey key = watcher.poll(dirty ? QUIET_MS : RESCAN_MS, TimeUnit.MILLISECONDS);
+        if (key != null) {
+          dirty = true;
+          handle(key);
+          continue; // wait until the folder is quiet
+        }
+        boolean rescanDue =
+            System.nanoTime() - lastRescan > TimeUnit.MILLISECONDS.toNanos(RESCAN_MS);
+        if (dirty || rescanDue) {
+          lastRescan = System.nanoTime();
+          dirty = false;
+          updateIfChanged();
+        }
+      }
+    } catch (InterruptedException | ClosedWatchServiceException e) {
+      // closing
+    }
+  }
+
+  private void handle(WatchKey key) {
+    Path dir = (Path) key.watchable();
+    for (WatchEvent<?> event : key.pollEvents()) {
+      if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE) {
+        Path created = dir.resolve((Path) event.context());
+        if (Files.isDirectory(created)) {
+          registerTreeQuietly(created);
+        }
+      }
+    }
+    key.reset();
+  }
+
+  private void updateIfChanged() {
+    try {
+      String now = new CorpusReader(corpus).fingerprint();
+      if (now.equals(fingerprint)) {
+        return;
+      }
+      IndexReport report = index.update();
+      fingerprint = now;
+      if (report.changedAnything()) {
+        afterChange.accept(report);
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.log(
+          Level.WARNING, "could not update the index from " + corpus + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void registerTree(Path root) throws IOException {
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes)
+              throws IOException {
+            dir.register(
+                watcher,
+                StandardWatchEventKinds.ENTRY_CREATE,
+                StandardWatchEventKinds.ENTRY_DELETE,
+                StandardWatchEventKinds.ENTRY_MODIFY);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) {
+            return FileVisitResult.CONTINUE;
+          }
+        });
+  }
+
+  private void registerTreeQuietly(Path root) {
+    try {
+      registerTree(root);
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "cannot watch " + root + "; the periodic check will see it", e);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    thread.interrupt();
+    watcher.close();
+    try {
+      thread.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

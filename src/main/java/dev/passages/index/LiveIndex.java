@@ -1,0 +1,92 @@
+package dev.passages.index;
+
+import dev.passages.corpus.CorpusReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+
+/**
+ * The index of a corpus, open for writing: the one IndexWriter of an index folder (Lucene locks the
+ * folder while it is open). {@link #update()} brings it in line with the corpus files; a
+ * near-real-time searcher opened on {@link #writer()} sees each update without a reopen.
+ */
+public final class LiveIndex implements Closeable {
+
+  private final Path corpus;
+  private final Directory directory;
+  private final IndexWriter writer;
+
+  private LiveIndex(Path corpus, Directory directory, IndexWriter writer) {
+    this.corpus = corpus;
+    this.directory = directory;
+    this.writer = writer;
+  }
+
+  /**
+   * Opens the index in {@code index} for writing, creating it if needed. An index written by
+   * another schema version is started afresh, as is every index when {@code fromScratch}.
+   *
+   * @throws IndexLockedException when another process has it open for writing
+   */
+  public static LiveIndex open(Path corpus, Path index, boolean fromScratch) throws IOException {
+    Directory directory = FSDirectory.open(index);
+    try {
+      boolean keep = !fromScratch && sameSchema(directory);
+      IndexWriterConfig config =
+          new IndexWriterConfig(Schema.ANALYZER)
+              .setOpenMode(
+                  keep
+                      ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND
+                      : IndexWriterConfig.OpenMode.CREATE);
+      return new LiveIndex(corpus, directory, new IndexWriter(directory, config));
+    } catch (LockObtainFailedException e) {
+      directory.close();
+      throw new IndexLockedException(index, e);
+    } catch (IOException | RuntimeException e) {
+      directory.close();
+      throw e;
+    }
+  }
+
+  /** Re-reads the corpus and applies what changed; one commit. Safe to call from any thread. */
+  public synchronized IndexReport update() throws IOException {
+    long start = System.nanoTime();
+    return IndexSync.apply(writer, new CorpusReader(corpus).scan(), start);
+  }
+
+  /** The writer, for opening near-real-time searchers on it. */
+  public IndexWriter writer() {
+    return writer;
+  }
+
+  @Override
+  public void close() throws IOException {
+    try (directory) {
+      writer.close();
+    }
+  }
+
+  /** Whether the folder holds a readable index of this schema version; false means start afresh. */
+  static boolean sameSchema(Directory directory) throws IOException {
+    try {
+      if (!DirectoryReader.indexExists(directory)) {
+        return false;
+      }
+      Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
+      return String.valueOf(Schema.VERSION).equals(data.get(Schema.COMMIT_SCHEMA));
+    } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
+      return false;
+    }
+  }
+}

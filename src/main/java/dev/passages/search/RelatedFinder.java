@@ -1,0 +1,177 @@
+package dev.passages.search;
+
+import dev.passages.corpus.Source;
+import dev.passages.index.IndexedPassage;
+import dev.passages.index.Schema;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+
+/**
+ * Finds the commentary and comment passages that discuss a paragraph: replies addressed to it,
+ * passages quoting it, and passages Lucene's MoreLikeThis finds similar.
+ */
+final class RelatedFinder {
+
+  /** A quote is at least this many consecutive words of the paragraph. */
+  static final int QUOTE_WORDS = 8;
+
+  /**
+   * A passage is similar when its MoreLikeThis score is at least this share of the paragraph's own
+   * score. Tuned on the test fixtures: paraphrases of a paragraph score 0.3-0.6, passages that
+   * merely share a name or two score under 0.15.
+   */
+  static final float SIMILAR_SHARE = 0.2f;
+
+  /** At most this many passages per reason. */
+  static final int MAX_PER_REASON = 20;
+
+  /** Quote windows are spaced to stay under this many clauses for very long paragraphs. */
+  private static final int MAX_WINDOWS = 500;
+
+  private RelatedFinder() {}
+
+  static List<RelatedPassage> find(HighlightingSearcher searcher, IndexedPassage paragraph)
+      throws IOException {
+    Map<String, RelatedPassage> found = new LinkedHashMap<>();
+    for (Hit hit : replies(searcher, paragraph)) {
+      found.putIfAbsent(hit.id(), new RelatedPassage("reply", hit, null, null));
+    }
+    Query quotes = quoteQuery(paragraph.passage().text());
+    if (quotes != null) {
+      for (Hit hit : search(searcher, elsewhere(quotes, paragraph))) {
+        found.putIfAbsent(hit.id(), new RelatedPassage("quote", hit, longestMatch(hit), null));
+      }
+    }
+    for (RelatedPassage similar : similar(searcher, paragraph)) {
+      found.putIfAbsent(similar.passage().id(), similar);
+    }
+    return List.copyOf(found.values());
+  }
+
+  private static List<Hit> replies(HighlightingSearcher searcher, IndexedPassage paragraph)
+      throws IOException {
+    Query replies =
+        new BooleanQuery.Builder()
+            .add(new TermQuery(new Term(Schema.ABOUT, paragraph.passage().id())), Occur.FILTER)
+            .add(new TermQuery(new Term(Schema.KIND, "paragraph")), Occur.FILTER)
+            .build();
+    return search(searcher, replies);
+  }
+
+  private static List<RelatedPassage> similar(
+      HighlightingSearcher searcher, IndexedPassage paragraph) throws IOException {
+    MoreLikeThis moreLikeThis = new MoreLikeThis(searcher.getIndexReader());
+    moreLikeThis.setAnalyzer(Schema.ANALYZER);
+    moreLikeThis.setFieldNames(new String[] {Schema.TEXT});
+    moreLikeThis.setMinTermFreq(1);
+    moreLikeThis.setMinDocFreq(1);
+    moreLikeThis.setMaxQueryTerms(25);
+    Query like = moreLikeThis.like(Schema.TEXT, new StringReader(paragraph.passage().text()));
+    Query itself =
+        new BooleanQuery.Builder()
+            .add(like, Occur.MUST)
+            .add(new TermQuery(new Term(Schema.ID, paragraph.passage().id())), Occur.FILTER)
+            .build();
+    TopDocs own = searcher.search(itself, 1);
+    if (own.scoreDocs.length == 0 || own.scoreDocs[0].score <= 0) {
+      return List.of();
+    }
+    float ownScore = own.scoreDocs[0].score;
+    TopDocs top = searcher.search(elsewhere(like, paragraph), MAX_PER_REASON);
+    List<ScoreDoc> close = new ArrayList<>();
+    for (ScoreDoc doc : top.scoreDocs) {
+      if (doc.score / ownScore >= SIMILAR_SHARE) {
+        close.add(doc);
+      }
+    }
+    List<Hit> hits = Hits.read(searcher, like, close.toArray(ScoreDoc[]::new), 0);
+    List<RelatedPassage> similar = new ArrayList<>();
+    for (int i = 0; i < hits.size(); i++) {
+      float share = Math.min(1f, close.get(i).score / ownScore);
+      similar.add(new RelatedPassage("similar", hits.get(i), null, Math.round(share * 100) / 100f));
+    }
+    return similar;
+  }
+
+  /** {@code query} limited to commentary and comments outside the paragraph's own document. */
+  private static Query elsewhere(Query query, IndexedPassage paragraph) {
+    return new BooleanQuery.Builder()
+        .add(query, Occur.MUST)
+        .add(
+            new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(Schema.SOURCE, Source.COMMENTARY.id())), Occur.SHOULD)
+                .add(new TermQuery(new Term(Schema.SOURCE, Source.COMMENT.id())), Occur.SHOULD)
+                .build(),
+            Occur.FILTER)
+        .add(new TermQuery(new Term(Schema.DOC, paragraph.passage().doc())), Occur.MUST_NOT)
+        .build();
+  }
+
+  /**
+   * Any run of {@value #QUOTE_WORDS} consecutive words of {@code text} as a phrase in the exact
+   * view, which folds typography and keeps every word; null for a shorter text. An elision ("…") in
+   * a quote splits it into runs, and each run long enough is found on its own.
+   */
+  static Query quoteQuery(String text) {
+    List<String> words = exactTerms(text);
+    if (words.size() < QUOTE_WORDS) {
+      return null;
+    }
+    int windows = words.size() - QUOTE_WORDS + 1;
+    int stride = Math.max(1, (windows + MAX_WINDOWS - 1) / MAX_WINDOWS);
+    BooleanQuery.Builder anyWindow = new BooleanQuery.Builder();
+    for (int start = 0; start < windows; start += stride) {
+      PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+      for (int i = 0; i < QUOTE_WORDS; i++) {
+        phrase.add(new Term(Schema.TEXT_EXACT, words.get(start + i)), i);
+      }
+      anyWindow.add(phrase.build(), Occur.SHOULD);
+    }
+    return anyWindow.build();
+  }
+
+  private static List<String> exactTerms(String text) {
+    List<String> terms = new ArrayList<>();
+    try (TokenStream stream = Schema.ANALYZER.tokenStream(Schema.TEXT_EXACT, text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        terms.add(term.toString());
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return terms;
+  }
+
+  private static String longestMatch(Hit hit) {
+    int[] longest = null;
+    for (int[] match : hit.matches()) {
+      if (longest == null || match[1] - match[0] > longest[1] - longest[0]) {
+        longest = match;
+      }
+    }
+    return longest == null ? null : hit.text().substring(longest[0], longest[1]);
+  }
+
+  private static List<Hit> search(HighlightingSearcher searcher, Query query) throws IOException {
+    return Hits.read(searcher, query, searcher.search(query, MAX_PER_REASON).scoreDocs, 0);
+  }
+}

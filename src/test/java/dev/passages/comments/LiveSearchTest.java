@@ -1,0 +1,119 @@
+package dev.passages.comments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.passages.SeedCorpus;
+import dev.passages.index.CorpusWatcher;
+import dev.passages.index.IndexReport;
+import dev.passages.index.LiveIndex;
+import dev.passages.search.LucenePassageSearch;
+import dev.passages.search.SearchRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A served corpus stays searchable as files come, change and go, without a restart. */
+class LiveSearchTest {
+
+  @TempDir Path dir;
+
+  Path corpus;
+  LiveIndex index;
+  LucenePassageSearch search;
+  CorpusWatcher watcher;
+  final CopyOnWriteArrayList<IndexReport> changes = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void serve() throws IOException {
+    corpus = SeedCorpus.copyTo(dir);
+    index = LiveIndex.open(corpus, dir.resolve("index"), false);
+    index.update();
+    search = LucenePassageSearch.live(index);
+    watcher =
+        new CorpusWatcher(
+            corpus,
+            index,
+            report -> {
+              try {
+                search.refresh();
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+              changes.add(report);
+            });
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    watcher.close();
+    search.close();
+    index.close();
+  }
+
+  @Test
+  void aFileAddedEditedAndDeletedWhileServingIsSeenWithinASecond() throws Exception {
+    long written = System.nanoTime();
+    Path file =
+        SeedCorpus.write(
+            corpus, "commentary/new/zeppelins.txt", "Airships\nZeppelins over the steppe.\n");
+    double addedMs = waitUntil(() -> total("zeppelins") == 1, written);
+    System.out.printf("file write to searchable: %.0f ms%n", addedMs);
+    assertThat(addedMs).as("seen within a second").isLessThan(1_000);
+
+    written = System.nanoTime();
+    Files.writeString(file, "Airships\nBalloons over the steppe.\n");
+    waitUntil(() -> total("balloons") == 1 && total("zeppelins") == 0, written);
+
+    written = System.nanoTime();
+    Files.delete(file);
+    waitUntil(() -> total("balloons") == 0, written);
+    waitUntil(() -> changes.stream().anyMatch(change -> change.removed() == 1), written);
+  }
+
+  @Test
+  void searchesKeepAnsweringWhileTheIndexChanges() throws Exception {
+    Thread writer =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  for (int i = 0; i < 20; i++) {
+                    SeedCorpus.write(
+                        corpus,
+                        "commentary/c" + i + ".txt",
+                        "Note " + i + "\nUranium " + i + ".\n");
+                  }
+                });
+    int answered = 0;
+    long deadline = System.nanoTime() + 3_000_000_000L;
+    while (System.nanoTime() < deadline && total("uranium") < 21) {
+      assertThat(total("uranium")).isBetween(1L, 21L);
+      answered++;
+    }
+    writer.join();
+    waitUntil(() -> total("uranium") == 21, System.nanoTime());
+    assertThat(answered).isPositive();
+  }
+
+  private long total(String query) {
+    return search.search(SearchRequest.of(query)).total();
+  }
+
+  /** Milliseconds from {@code since} until {@code condition} holds; fails after five seconds. */
+  private static double waitUntil(BooleanSupplier condition, long since)
+      throws InterruptedException {
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime() - since)
+          .as("condition met within 5 s")
+          .isLessThan(5_000_000_000L);
+      Thread.sleep(5);
+    }
+    return (System.nanoTime() - since) / 1e6;
+  }
+}

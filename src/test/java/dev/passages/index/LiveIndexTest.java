@@ -1,0 +1,75 @@
+package dev.passages.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.passages.SeedCorpus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Incremental indexing: only what changed is touched, and the counts say so. */
+class LiveIndexTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void updatesCountWhatWasAddedUpdatedRemovedAndLeftAlone() throws IOException {
+    Path corpus = SeedCorpus.copyTo(dir);
+    Path index = dir.resolve("index");
+    Indexer indexer = new Indexer(corpus, index);
+
+    IndexReport first = indexer.update();
+    assertThat(counts(first)).containsExactly(1, 0, 0, 0);
+
+    Path op = SeedCorpus.write(corpus, "commentary/op.txt", "An op-ed\nIt says things.\n");
+    SeedCorpus.write(corpus, "commentary/other.txt", "Another\nIt says more.\n");
+    assertThat(counts(indexer.update())).containsExactly(2, 0, 0, 1);
+
+    Files.writeString(op, "An op-ed\nIt says other things now.\n");
+    Files.delete(corpus.resolve("commentary/other.txt"));
+    IndexReport third = indexer.update();
+    assertThat(counts(third)).containsExactly(0, 1, 1, 1);
+    assertThat(third.documents()).hasSize(2);
+
+    assertThat(counts(indexer.update())).containsExactly(0, 0, 0, 2);
+    assertThat(indexer.status()).isEqualTo(IndexStatus.FRESH);
+  }
+
+  @Test
+  void aRebuildStartsAfresh() throws IOException {
+    Path corpus = SeedCorpus.copyTo(dir);
+    Indexer indexer = new Indexer(corpus, dir.resolve("index"));
+    indexer.update();
+    assertThat(counts(indexer.rebuild())).containsExactly(1, 0, 0, 0);
+  }
+
+  @Test
+  void onlyOneWriterMayHoldAnIndex() throws IOException {
+    Path corpus = SeedCorpus.copyTo(dir);
+    Path index = dir.resolve("index");
+    try (LiveIndex live = LiveIndex.open(corpus, index, false)) {
+      live.update();
+      assertThatThrownBy(() -> new Indexer(corpus, index).update())
+          .isInstanceOf(IndexLockedException.class)
+          .hasMessageContaining("open for writing in another process");
+    }
+  }
+
+  @Test
+  void aStaleOrMissingIndexIsToldApart() throws IOException {
+    Path corpus = SeedCorpus.copyTo(dir);
+    Indexer indexer = new Indexer(corpus, dir.resolve("index"));
+    assertThat(indexer.status()).isEqualTo(IndexStatus.MISSING);
+    assertThat(indexer.updateIfStale()).isPresent();
+    assertThat(indexer.updateIfStale()).isEmpty();
+    SeedCorpus.write(corpus, "commentary/new.txt", "New\nText.\n");
+    assertThat(indexer.status()).isEqualTo(IndexStatus.STALE);
+  }
+
+  private static int[] counts(IndexReport report) {
+    return new int[] {report.added(), report.updated(), report.removed(), report.unchanged()};
+  }
+}
