@@ -15,9 +15,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -42,8 +44,22 @@ public final class CorpusReader {
   public CorpusScan scan() {
     List<SourceDocument> documents = new ArrayList<>();
     List<Skip> problems = new ArrayList<>();
+    Map<String, String> pathOfId = new HashMap<>();
     for (Path file : files(problems)) {
-      read(file, problems).ifPresent(documents::add);
+      Optional<SourceDocument> document = read(file, problems);
+      if (document.isEmpty()) {
+        continue;
+      }
+      String earlier = pathOfId.putIfAbsent(document.get().id(), relative(file));
+      if (earlier != null) {
+        problems.add(
+            new Skip(
+                relative(file),
+                "same document id as " + earlier + " (ids drop the extension); rename one",
+                false));
+        continue;
+      }
+      documents.add(document.get());
     }
     documents.sort(Comparator.comparing(SourceDocument::id));
     return new CorpusScan(documents, problems, fingerprint());
@@ -91,7 +107,7 @@ public final class CorpusReader {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-              if (!isHidden(file) && Files.isRegularFile(file)) {
+              if (!isHidden(file) && !isCorpusReadme(file) && Files.isRegularFile(file)) {
                 files.add(file);
               }
               return FileVisitResult.CONTINUE;
@@ -180,6 +196,12 @@ public final class CorpusReader {
 
   private String relative(Path file) {
     return root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+  }
+
+  /** The corpus's own README tells people how to add texts; it is not one of them. */
+  private boolean isCorpusReadme(Path file) {
+    return file.getParent().equals(root)
+        && file.getFileName().toString().toLowerCase(Locale.ROOT).startsWith("readme.");
   }
 
   private static boolean isHidden(Path path) {

@@ -130,6 +130,33 @@ class CorpusReaderTest {
   }
 
   @Test
+  void twoFilesWithTheSameIdKeepTheFirstAndReportTheSecond() {
+    Path corpus = SeedCorpus.copyTo(dir);
+    SeedCorpus.write(corpus, "commentary/op.html", "<title>Op</title><p>Text.</p>");
+    SeedCorpus.write(corpus, "commentary/op.md", "# Op\n\nOther text.\n");
+    CorpusScan scan = new CorpusReader(corpus).scan();
+    assertThat(scan.documents())
+        .extracting(SourceDocument::id)
+        .containsExactly("article", "commentary/op");
+    assertThat(scan.problems())
+        .extracting(Skip::path, Skip::reason)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "commentary/op.md",
+                "same document id as commentary/op.html (ids drop the extension); rename one"));
+  }
+
+  @Test
+  void theCorpusReadmeIsNotADocument() {
+    Path corpus = SeedCorpus.copyTo(dir);
+    SeedCorpus.write(corpus, "README.md", "# How to add texts\n\nDrop files here.\n");
+    SeedCorpus.write(corpus, "commentary/README.md", "# A text called README\n\nIt is one.\n");
+    assertThat(new CorpusReader(corpus).scan().documents())
+        .extracting(SourceDocument::id)
+        .containsExactly("article", "commentary/README");
+  }
+
+  @Test
   void aByteOrderMarkIsNotPartOfTheTitle() {
     Path corpus = dir.resolve("c");
     SeedCorpus.write(corpus, "bom.txt", "\uFEFFTitle\nBody.\n");

@@ -254,6 +254,9 @@ class SearchPageTest {
     waitForStatus("1 passage found");
     assertThat(browser.getCurrentUrl()).contains("source=commentary");
     assertThat(hits().getFirst().getText()).contains("COMMENTARY");
+    assertThat(browser.findElement(By.id("sources")).getText())
+        .contains("Article 3")
+        .contains("Commentary 1");
   }
 
   @Test

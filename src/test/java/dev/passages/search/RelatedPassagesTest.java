@@ -29,6 +29,12 @@ class RelatedPassagesTest {
             + "I doubt the uranium figure.\nBut the rest holds\n");
     SeedCorpus.write(
         corpus,
+        "comments/20260102T000000Z-bbbbbbbb.txt",
+        "---\ntitle: Comment by Bo\nauthor: Bo\nabout: article\n---\n"
+            + "The piece says Moscow “quickly agreed to President Tokayev’s request that the"
+            + " Collective Security Treaty Organization” … “send peacekeeping forces” and I agree.\n");
+    SeedCorpus.write(
+        corpus,
         "commentary/quoting.md",
         "# Quoting the op-ed\n\nAs the author puts it, “Letting Kazakhstan slip further into a"
             + " Western circle … would be a blow to Russian pride and would indicate that Moscow is"
@@ -81,6 +87,20 @@ class RelatedPassagesTest {
   }
 
   @Test
+  void aCommentQuotingWithCurlyQuotesAndAnElisionIsFound() {
+    RelatedPassage quote =
+        search.related("article", 8).orElseThrow().stream()
+            .filter(r -> r.reason().equals("quote"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(quote.passage().source()).isEqualTo("comment");
+    assertThat(quote.quote())
+        .isEqualTo(
+            "Moscow “quickly agreed to President Tokayev’s request that the Collective Security"
+                + " Treaty Organization");
+  }
+
+  @Test
   void aParaphraseIsSimilarAndUnrelatedTextIsNot() {
     List<RelatedPassage> related = search.related("article", 5).orElseThrow();
     for (RelatedPassage r : related) {
@@ -121,7 +141,8 @@ class RelatedPassagesTest {
   @Test
   void commentsOnADocumentAreListedWithTheirParagraph() {
     List<CommentView> comments = search.commentsOn("article");
-    assertThat(comments).hasSize(1);
+    assertThat(comments).hasSize(2);
+    assertThat(comments.get(1).paragraph()).isNull();
     CommentView comment = comments.getFirst();
     assertThat(comment.id()).isEqualTo("20260101T000000Z-aaaaaaaa");
     assertThat(comment.paragraph()).isEqualTo(5);
