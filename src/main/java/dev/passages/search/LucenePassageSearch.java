@@ -1,6 +1,5 @@
 package dev.passages.search;
 
-import dev.passages.corpus.Metadata;
 import dev.passages.corpus.Passage;
 import dev.passages.corpus.PassageKind;
 import dev.passages.corpus.Source;
@@ -13,12 +12,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -31,7 +27,6 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.Directory;
@@ -44,11 +39,6 @@ public final class LucenePassageSearch implements PassageSearch {
   private static final Sort RANKING =
       new Sort(
           SortField.FIELD_SCORE,
-          new SortField(Schema.DOC, SortField.Type.STRING),
-          new SortField(Schema.ORDINAL, SortField.Type.INT));
-
-  private static final Sort READING_ORDER =
-      new Sort(
           new SortField(Schema.DOC, SortField.Type.STRING),
           new SortField(Schema.ORDINAL, SortField.Type.INT));
 
@@ -153,7 +143,7 @@ public final class LucenePassageSearch implements PassageSearch {
           int n = Math.max(1, searcher.count(titles));
           StoredFields stored = searcher.storedFields();
           List<DocumentSummary> documents = new ArrayList<>();
-          for (ScoreDoc doc : searcher.search(titles, n, READING_ORDER).scoreDocs) {
+          for (ScoreDoc doc : searcher.search(titles, n, StoredPassages.READING_ORDER).scoreDocs) {
             IndexedPassage title = PassageDocuments.fromDocument(stored.document(doc.doc));
             String id = title.passage().doc();
             int passages = searcher.count(new TermQuery(new Term(Schema.DOC, id)));
@@ -167,7 +157,7 @@ public final class LucenePassageSearch implements PassageSearch {
   public Optional<DocumentView> document(String id) {
     return withSearcher(
         searcher -> {
-          List<IndexedPassage> passages = passagesOf(searcher, id);
+          List<IndexedPassage> passages = StoredPassages.of(searcher, id);
           if (passages.isEmpty()) {
             return Optional.empty();
           }
@@ -192,7 +182,7 @@ public final class LucenePassageSearch implements PassageSearch {
   public Optional<List<RelatedPassage>> related(String doc, int paragraph) {
     return withSearcher(
         searcher -> {
-          Optional<IndexedPassage> target = paragraph(searcher, doc, paragraph);
+          Optional<IndexedPassage> target = StoredPassages.paragraph(searcher, doc, paragraph);
           if (target.isEmpty()) {
             return Optional.empty();
           }
@@ -205,7 +195,7 @@ public final class LucenePassageSearch implements PassageSearch {
     return withSearcher(
         searcher -> {
           List<RelatedCount> counts = new ArrayList<>();
-          for (IndexedPassage passage : passagesOf(searcher, doc)) {
+          for (IndexedPassage passage : StoredPassages.of(searcher, doc)) {
             if (passage.passage().kind() == PassageKind.PARAGRAPH) {
               int count = RelatedFinder.find(searcher, passage).size();
               if (count > 0) {
@@ -219,80 +209,7 @@ public final class LucenePassageSearch implements PassageSearch {
 
   @Override
   public List<CommentView> commentsOn(String doc) {
-    return withSearcher(
-        searcher -> {
-          Query comments =
-              new BooleanQuery.Builder()
-                  .add(new TermQuery(new Term(Schema.ABOUT_DOC, doc)), Occur.FILTER)
-                  .add(new TermQuery(new Term(Schema.SOURCE, Source.COMMENT.id())), Occur.FILTER)
-                  .build();
-          int n = searcher.count(comments);
-          if (n == 0) {
-            return List.of();
-          }
-          StoredFields stored = searcher.storedFields();
-          Map<String, List<IndexedPassage>> byComment = new LinkedHashMap<>();
-          for (ScoreDoc hit : searcher.search(comments, n, READING_ORDER).scoreDocs) {
-            IndexedPassage passage = PassageDocuments.fromDocument(stored.document(hit.doc));
-            byComment.computeIfAbsent(passage.passage().doc(), k -> new ArrayList<>()).add(passage);
-          }
-          List<CommentView> views = new ArrayList<>();
-          byComment.forEach((id, passages) -> views.add(commentView(id, passages)));
-          return views;
-        });
-  }
-
-  private static CommentView commentView(String docId, List<IndexedPassage> passages) {
-    Metadata metadata = passages.getFirst().metadata();
-    String about = metadata.about();
-    int hash = about.indexOf("#p");
-    Integer paragraph = null;
-    if (hash >= 0) {
-      try {
-        paragraph = Integer.valueOf(about.substring(hash + 2));
-      } catch (NumberFormatException e) {
-        paragraph = null; // "about" names a heading or the title: the comment is on the document
-      }
-    }
-    String text =
-        passages.stream()
-            .filter(p -> p.passage().kind() != PassageKind.TITLE)
-            .map(p -> p.passage().text())
-            .collect(Collectors.joining("\n"));
-    String id = docId.substring(docId.lastIndexOf('/') + 1);
-    return new CommentView(
-        id,
-        hash >= 0 ? about.substring(0, hash) : about,
-        paragraph,
-        metadata.author(),
-        metadata.date(),
-        text);
-  }
-
-  private static Optional<IndexedPassage> paragraph(IndexSearcher searcher, String doc, int number)
-      throws IOException {
-    String id = doc + "#" + Passage.anchor(PassageKind.PARAGRAPH, number);
-    TopDocs top = searcher.search(new TermQuery(new Term(Schema.ID, id)), 1);
-    if (top.scoreDocs.length == 0) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        PassageDocuments.fromDocument(searcher.storedFields().document(top.scoreDocs[0].doc)));
-  }
-
-  private static List<IndexedPassage> passagesOf(IndexSearcher searcher, String doc)
-      throws IOException {
-    Query passagesOf = new TermQuery(new Term(Schema.DOC, doc));
-    int n = searcher.count(passagesOf);
-    if (n == 0) {
-      return List.of();
-    }
-    StoredFields stored = searcher.storedFields();
-    List<IndexedPassage> passages = new ArrayList<>(n);
-    for (ScoreDoc hit : searcher.search(passagesOf, n, READING_ORDER).scoreDocs) {
-      passages.add(PassageDocuments.fromDocument(stored.document(hit.doc)));
-    }
-    return passages;
+    return withSearcher(searcher -> StoredPassages.commentsOn(searcher, doc));
   }
 
   @Override
