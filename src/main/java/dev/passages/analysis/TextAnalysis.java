@@ -13,6 +13,7 @@ import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
+import org.apache.lucene.analysis.shingle.ShingleFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
@@ -40,8 +41,9 @@ public final class TextAnalysis {
   private static final Pattern DIGIT_GROUP_SEPARATOR =
       Pattern.compile("(?<=\\d)[,\u00A0\u2009\u202F](?=\\d{3}(?!\\d))");
 
-  private static final Analyzer KEYWORD = new ViewAnalyzer(true);
-  private static final Analyzer EXACT = new ViewAnalyzer(false);
+  private static final Analyzer KEYWORD = new ViewAnalyzer(View.KEYWORD);
+  private static final Analyzer EXACT = new ViewAnalyzer(View.EXACT);
+  private static final Analyzer PAIRS = new ViewAnalyzer(View.PAIRS);
 
   private TextAnalysis() {}
 
@@ -55,11 +57,25 @@ public final class TextAnalysis {
     return EXACT;
   }
 
-  private static final class ViewAnalyzer extends Analyzer {
-    private final boolean keyword;
+  /**
+   * Pairs of consecutive words of the exact view ("color revolution"), for completing a phrase as
+   * it is typed. Thread-safe.
+   */
+  public static Analyzer pairs() {
+    return PAIRS;
+  }
 
-    ViewAnalyzer(boolean keyword) {
-      this.keyword = keyword;
+  private enum View {
+    KEYWORD,
+    EXACT,
+    PAIRS
+  }
+
+  private static final class ViewAnalyzer extends Analyzer {
+    private final View view;
+
+    ViewAnalyzer(View view) {
+      this.view = view;
     }
 
     @Override
@@ -76,13 +92,17 @@ public final class TextAnalysis {
     protected TokenStreamComponents createComponents(String fieldName) {
       Tokenizer source = new StandardTokenizer();
       TokenStream stream = source;
-      if (keyword) {
+      if (view == View.KEYWORD) {
         stream = new EnglishPossessiveFilter(stream);
       }
       stream = new ASCIIFoldingFilter(new LowerCaseFilter(stream));
-      if (keyword) {
+      if (view == View.KEYWORD) {
         stream =
             new PorterStemFilter(new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET));
+      } else if (view == View.PAIRS) {
+        ShingleFilter pairs = new ShingleFilter(stream, 2, 2);
+        pairs.setOutputUnigrams(false);
+        stream = pairs;
       }
       return new TokenStreamComponents(source, stream);
     }

@@ -14,17 +14,20 @@ import java.util.Set;
  * @param excludedSources never these sources
  * @param unknownSources names after {@code source:} that are no source; if no known source was
  *     named beside them, nothing matches
+ * @param terms the words, phrases and prefixes the reader wants (not the excluded ones)
  */
 public record ParsedQuery(
     String expression,
     Set<Source> sources,
     Set<Source> excludedSources,
-    List<String> unknownSources) {
+    List<String> unknownSources,
+    List<QueryTerm> terms) {
 
   public ParsedQuery {
     sources = Set.copyOf(sources);
     excludedSources = Set.copyOf(excludedSources);
     unknownSources = List.copyOf(unknownSources);
+    terms = List.copyOf(terms);
   }
 
   /** True when a {@code source:} filter named only sources that do not exist. */

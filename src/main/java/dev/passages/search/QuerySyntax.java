@@ -7,6 +7,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads the query language users type, and never fails: broken syntax degrades to literal words.
@@ -34,10 +37,13 @@ public final class QuerySyntax {
 
   private static final String SOURCE_PREFIX = "source:";
 
+  private static final Pattern WORD_IN_PHRASE = Pattern.compile("[^\\s()|+\\\\]+");
+
   private final List<Token> tokens;
   private final Set<Source> sources = EnumSet.noneOf(Source.class);
   private final Set<Source> excluded = EnumSet.noneOf(Source.class);
   private final List<String> unknown = new ArrayList<>();
+  private final List<QueryTerm> terms = new ArrayList<>();
   private int next;
 
   private QuerySyntax(String text) {
@@ -56,7 +62,8 @@ public final class QuerySyntax {
       syntax.next++; // a closing bracket that nothing opened
     }
     String expression = String.join(" ", parts);
-    return new ParsedQuery(expression, syntax.sources, syntax.excluded, syntax.unknown);
+    return new ParsedQuery(
+        expression, syntax.sources, syntax.excluded, syntax.unknown, syntax.terms);
   }
 
   /** Atoms up to a closing bracket or the end; runs joined by OR become one group. */
@@ -101,7 +108,12 @@ public final class QuerySyntax {
     String sign = negated ? "-" : "";
     return switch (token.kind()) {
       case WORD -> word(token.text(), negated, sign);
-      case PHRASE -> token.text().isBlank() ? "" : sign + token.text();
+      case PHRASE -> {
+        if (!negated && !token.text().isBlank()) {
+          terms.add(new QueryTerm(QueryTerm.Kind.PHRASE, phraseWords(token.text())));
+        }
+        yield token.text().isBlank() ? "" : sign + token.text();
+      }
       case OPEN -> {
         String inner = sequence();
         if (next < tokens.size()) {
@@ -131,7 +143,50 @@ public final class QuerySyntax {
       }
       return "";
     }
+    if (!negated) {
+      boolean prefix = text.endsWith("*") && text.length() > 1;
+      terms.add(
+          new QueryTerm(
+              prefix ? QueryTerm.Kind.PREFIX : QueryTerm.Kind.WORD,
+              prefix ? text.substring(0, text.length() - 1) : text));
+    }
     return sign + text;
+  }
+
+  /** The words of a phrase token ({@code "a b"~2} → {@code a b}). */
+  private static String phraseWords(String phrase) {
+    return phrase.substring(1, phrase.lastIndexOf('"'));
+  }
+
+  /**
+   * The query with every plain word, and every word inside a phrase, passed through {@code
+   * replace}; operators, quotes, prefixes and {@code source:} filters stay as they are. Used to
+   * build a corrected query that keeps the user's syntax.
+   */
+  public static String replaceWords(String query, UnaryOperator<String> replace) {
+    String text = Typography.fold(query);
+    StringBuilder out = new StringBuilder(text.length());
+    int copied = 0;
+    for (Token token : Lexer.tokens(text)) {
+      if (token.kind() == Kind.WORD) {
+        String word = token.text();
+        boolean operator = word.equals("OR") || word.equals("AND") || word.equals("NOT");
+        boolean special =
+            word.endsWith("*")
+                || word.regionMatches(true, 0, SOURCE_PREFIX, 0, SOURCE_PREFIX.length());
+        if (!operator && !special) {
+          out.append(text, copied, token.start()).append(replace.apply(word));
+          copied = token.end();
+        }
+      } else if (token.kind() == Kind.PHRASE) {
+        Matcher words = WORD_IN_PHRASE.matcher(text).region(token.start(), token.end());
+        while (words.find()) {
+          out.append(text, copied, words.start()).append(replace.apply(words.group()));
+          copied = words.end();
+        }
+      }
+    }
+    return out.append(text.substring(copied)).toString();
   }
 
   enum Kind {
@@ -147,7 +202,7 @@ public final class QuerySyntax {
    * @param text a word as typed, or a phrase already in simple syntax ({@code "a b"~2})
    * @param negations how many {@code -} stood before it
    */
-  record Token(Kind kind, String text, int negations) {
+  record Token(Kind kind, String text, int negations, int start, int end) {
     boolean isOperator(String word) {
       return kind == Kind.WORD && negations == 0 && text.equals(word);
     }
@@ -188,10 +243,10 @@ public final class QuerySyntax {
           phrase(negations);
         } else if (c == '(') {
           pos++;
-          tokens.add(new Token(Kind.OPEN, "(", negations));
+          tokens.add(new Token(Kind.OPEN, "(", negations, pos - 1, pos));
         } else if (c == ')') {
           pos++;
-          tokens.add(new Token(Kind.CLOSE, ")", 0));
+          tokens.add(new Token(Kind.CLOSE, ")", 0, pos - 1, pos));
         } else {
           word(negations);
         }
@@ -206,6 +261,7 @@ public final class QuerySyntax {
       }
       // Operators mean nothing inside a phrase; Lucene's parser would still act on them.
       String words = text.substring(pos + 1, close).replaceAll("[()|+\\\\\\s]+", " ").strip();
+      int contentStart = pos + 1;
       pos = close + 1;
       String slop = "";
       int digits = pos + 1;
@@ -218,7 +274,12 @@ public final class QuerySyntax {
         pos = digits;
       }
       tokens.add(
-          new Token(Kind.PHRASE, words.isEmpty() ? "" : '"' + words + '"' + slop, negations));
+          new Token(
+              Kind.PHRASE,
+              words.isEmpty() ? "" : '"' + words + '"' + slop,
+              negations,
+              contentStart,
+              close));
     }
 
     private void word(int negations) {
@@ -228,7 +289,7 @@ public final class QuerySyntax {
           && "\"()".indexOf(text.charAt(pos)) < 0) {
         pos++;
       }
-      tokens.add(new Token(Kind.WORD, text.substring(start, pos), negations));
+      tokens.add(new Token(Kind.WORD, text.substring(start, pos), negations, start, pos));
     }
   }
 }

@@ -1,0 +1,73 @@
+package dev.passages.search;
+
+import dev.passages.index.Schema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Corrects misspelled query words from the index's own vocabulary with Lucene's {@link
+ * DirectSpellChecker}, word by word, keeping quotes and operators as typed. A word is corrected
+ * only when it is not in the index at all; how far a correction may be depends on the word's
+ * length, as users expect from Meilisearch and Typesense: none below {@value #ONE_EDIT_FROM}
+ * letters, one edit up to {@value #TWO_EDITS_FROM} - 1, two from there.
+ */
+final class Spelling {
+
+  static final int ONE_EDIT_FROM = 5;
+  static final int TWO_EDITS_FROM = 9;
+
+  private static final DirectSpellChecker ONE_EDIT = checker(1);
+  private static final DirectSpellChecker TWO_EDITS = checker(2);
+
+  private Spelling() {}
+
+  /** {@code query} with its misspelled words corrected; empty when nothing needed correcting. */
+  static Optional<String> correct(IndexReader reader, String query) {
+    boolean[] changed = {false};
+    String corrected =
+        QuerySyntax.replaceWords(
+            query,
+            word -> {
+              String fixed = correctWord(reader, word);
+              changed[0] |= !fixed.equals(word);
+              return fixed;
+            });
+    return changed[0] ? Optional.of(corrected) : Optional.empty();
+  }
+
+  private static String correctWord(IndexReader reader, String word) {
+    BytesRef normalized = Schema.ANALYZER.normalize(Schema.TEXT_EXACT, word);
+    String form = normalized.utf8ToString();
+    int letters = form.codePointCount(0, form.length());
+    if (letters < ONE_EDIT_FROM || !form.chars().allMatch(Character::isLetter)) {
+      return word;
+    }
+    Term term = new Term(Schema.TEXT_EXACT, normalized);
+    try {
+      if (reader.docFreq(term) > 0) {
+        return word;
+      }
+      DirectSpellChecker checker = letters >= TWO_EDITS_FROM ? TWO_EDITS : ONE_EDIT;
+      SuggestWord[] suggestions =
+          checker.suggestSimilar(term, 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+      return suggestions.length == 0 ? word : suggestions[0].string;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static DirectSpellChecker checker(int maxEdits) {
+    DirectSpellChecker checker = new DirectSpellChecker();
+    checker.setMaxEdits(maxEdits);
+    // Tiny corpora have many words seen once; a correction may be one of them.
+    checker.setThresholdFrequency(1f);
+    return checker;
+  }
+}
