@@ -1,12 +1,17 @@
 package dev.passages.analysis;
 
+import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.WordlistLoader;
 import org.apache.lucene.analysis.charfilter.MappingCharFilter;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
@@ -14,7 +19,9 @@ import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.shingle.ShingleFilter;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.util.IOUtils;
 
 /**
  * The two views of text that indexing, querying and highlighting share. There is no other Analyzer
@@ -63,6 +70,28 @@ public final class TextAnalysis {
    */
   public static Analyzer pairs() {
     return PAIRS;
+  }
+
+  /**
+   * Snowball's English stopword list (174 words: what, did, about, should…), which Lucene ships.
+   * Too broad for matching ("who sent troops" needs "who" to stay a word), it serves to tell the
+   * words that carry a question apart from those that only frame it.
+   */
+  private static final CharArraySet FILLER_WORDS = loadFillerWords();
+
+  /** Whether {@code word} only frames a question or sentence ("what", "did", "about"). */
+  public static boolean isFillerWord(String word) {
+    return FILLER_WORDS.contains(word.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  private static CharArraySet loadFillerWords() {
+    try (Reader list =
+        IOUtils.getDecodingReader(
+            SnowballFilter.class.getResourceAsStream("english_stop.txt"), StandardCharsets.UTF_8)) {
+      return WordlistLoader.getSnowballWordSet(list);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Lucene's english_stop.txt is missing from the classpath", e);
+    }
   }
 
   private enum View {

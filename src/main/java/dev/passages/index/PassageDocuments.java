@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FloatDocValuesField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -98,6 +99,10 @@ public final class PassageDocuments {
     doc.add(new StoredField(Schema.NUMBER, passage.number()));
     doc.add(new StoredField(Schema.ORDINAL, indexed.ordinal()));
     doc.add(new NumericDocValuesField(Schema.ORDINAL, indexed.ordinal()));
+    doc.add(
+        new FloatDocValuesField(
+            Schema.WEIGHT,
+            passage.kind() == PassageKind.PARAGRAPH ? 1f : Schema.SHORT_PASSAGE_WEIGHT));
     doc.add(new StoredField(Schema.TITLE, indexed.title()));
     if (passage.section() != null) {
       doc.add(new StoredField(Schema.SECTION, passage.section()));

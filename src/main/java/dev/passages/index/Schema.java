@@ -70,6 +70,15 @@ public final class Schema {
   /** Pairs of consecutive words ("color revolution"), indexed only, for phrase completions. */
   public static final String TEXT_PAIRS = "text_pairs";
 
+  /**
+   * A passage's weight in ranking, multiplied into its score: short passages (titles, headings)
+   * would otherwise outrank the paragraphs a reader wants. Tuned on the relevance test set.
+   */
+  public static final String WEIGHT = "weight";
+
+  /** The weight of titles and headings; paragraphs weigh 1. */
+  public static final float SHORT_PASSAGE_WEIGHT = 0.6f;
+
   /** Keys of the commit user data. */
   public static final String COMMIT_SCHEMA = "schema";
 

@@ -17,6 +17,7 @@ import java.util.List;
  * @param highlight HTML: the passage, or for a long one its best part with "…", escaped, with the
  *     matches in {@code <mark>}
  * @param matches {@code [start, end)} of each match in {@code text}, in UTF-16 code units
+ * @param explain which query word matched which words of the text, and how
  */
 public record Hit(
     String id,
@@ -29,4 +30,12 @@ public record Hit(
     float score,
     String text,
     String highlight,
-    List<int[]> matches) {}
+    List<int[]> matches,
+    List<MatchNote> explain) {
+
+  /** This hit with its explanation. */
+  Hit explained(List<MatchNote> notes) {
+    return new Hit(
+        id, doc, title, source, kind, paragraph, section, score, text, highlight, matches, notes);
+  }
+}

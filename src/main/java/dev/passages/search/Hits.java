@@ -72,7 +72,8 @@ final class Hits {
               score,
               passage.text(),
               shown[i] != null ? shown[i] : escape(passage.text()),
-              whole[i] != null ? whole[i].matches() : List.of()));
+              whole[i] != null ? whole[i].matches() : List.of(),
+              List.of()));
     }
     return hits;
   }

@@ -1,13 +1,22 @@
 package dev.passages.search;
 
+import dev.passages.analysis.TextAnalysis;
 import dev.passages.corpus.Source;
 import dev.passages.index.Schema;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
@@ -21,6 +30,9 @@ final class LuceneQueries {
    * Prefixes shorter than this are searched as words: {@code a*} would expand to half the index.
    */
   static final int MIN_PREFIX_CHARS = 2;
+
+  /** What each matched part adds in a relaxed query, so coverage decides the order first. */
+  static final float COVERAGE_WEIGHT = 100f;
 
   /** A hyphen or dash between two letters or digits: {@code Sino-Kazakh}, {@code 12th-largest}. */
   private static final Pattern HYPHENATED = Pattern.compile("[\\p{L}\\p{N}]-[\\p{L}\\p{N}]");
@@ -38,34 +50,134 @@ final class LuceneQueries {
 
   private LuceneQueries() {}
 
+  /**
+   * A query to run and the part of it to highlight: the ranking signals (words near each other,
+   * forms as typed) order the hits but are not what the reader asked to see marked.
+   */
+  record PassageQuery(Query ranked, Query matching) {}
+
   /** The Lucene query for {@code parsed}; a {@link MatchNoDocsQuery} when nothing can match. */
-  static Query toLucene(ParsedQuery parsed) {
+  static PassageQuery toLucene(ParsedQuery parsed) {
     if (parsed.filtersEverythingOut()) {
-      return new MatchNoDocsQuery("no such source: " + parsed.unknownSources());
+      return nothing("no such source: " + parsed.unknownSources());
     }
+    Parser parser = new Parser();
     Query text;
     if (!parsed.expression().isBlank()) {
-      text = new Parser().parse(parsed.expression());
+      text = parser.parse(parsed.expression());
     } else if (!parsed.sources().isEmpty() || !parsed.excludedSources().isEmpty()) {
       text = MatchAllDocsQuery.INSTANCE; // "source:comment" alone lists that source
     } else {
-      return new MatchNoDocsQuery("empty query");
+      return nothing("empty query");
     }
     if (text instanceof MatchNoDocsQuery) {
-      return text;
+      return new PassageQuery(text, text);
     }
-    BooleanQuery.Builder query = new BooleanQuery.Builder().add(text, Occur.MUST);
+    return finish(parsed, parser, text);
+  }
+
+  private static PassageQuery nothing(String why) {
+    Query none = new MatchNoDocsQuery(why);
+    return new PassageQuery(none, none);
+  }
+
+  /**
+   * The distinct words, phrases and prefixes of {@code parsed} that can match anything, less the
+   * words that only frame a question ("what did … say about"), which a relaxed query must not count
+   * as half of what the reader asked.
+   */
+  private static List<Query> parts(ParsedQuery parsed, Parser parser) {
+    Set<Query> parts = new LinkedHashSet<>();
+    for (QueryTerm term : parsed.terms()) {
+      if (term.kind() == QueryTerm.Kind.WORD && TextAnalysis.isFillerWord(term.text())) {
+        continue;
+      }
+      Query part =
+          switch (term.kind()) {
+            case WORD -> parser.newDefaultQuery(term.text());
+            case PHRASE -> parser.newPhraseQuery(term.text(), 0);
+            case PREFIX -> parser.newPrefixQuery(term.text());
+          };
+      if (part != null) {
+        parts.add(part);
+      }
+    }
+    return List.copyOf(parts);
+  }
+
+  /** How many distinct searchable parts {@code parsed} has: stopwords and repeats do not count. */
+  static int partCount(ParsedQuery parsed) {
+    return parts(parsed, new Parser()).size();
+  }
+
+  /**
+   * A looser query for when requiring every word finds too little: at least half of the query's
+   * words and phrases must match, and passages covering more of them come first (each part adds a
+   * fixed {@value #COVERAGE_WEIGHT} to the score, far above what BM25 adds). Empty for a query of
+   * fewer than two parts, which has nothing to relax.
+   */
+  static Optional<PassageQuery> relaxed(ParsedQuery parsed) {
+    Parser parser = new Parser();
+    List<Query> parts = parts(parsed, parser);
+    if (parts.size() < 2 || parsed.filtersEverythingOut()) {
+      return Optional.empty();
+    }
+    BooleanQuery.Builder anyOf = new BooleanQuery.Builder();
+    for (Query part : parts) {
+      anyOf.add(
+          new BooleanQuery.Builder()
+              .add(new BoostQuery(new ConstantScoreQuery(part), COVERAGE_WEIGHT), Occur.SHOULD)
+              .add(part, Occur.SHOULD)
+              .build(),
+          Occur.SHOULD);
+    }
+    anyOf.setMinimumNumberShouldMatch((parts.size() + 1) / 2);
+    return Optional.of(finish(parsed, parser, anyOf.build()));
+  }
+
+  /** Adds the ranking signals and the query's own source filters to {@code text}. */
+  private static PassageQuery finish(ParsedQuery parsed, Parser parser, Query text) {
+    BooleanQuery.Builder filters = new BooleanQuery.Builder();
     if (!parsed.sources().isEmpty()) {
       BooleanQuery.Builder anyOf = new BooleanQuery.Builder();
       for (Source source : parsed.sources()) {
         anyOf.add(new TermQuery(new Term(Schema.SOURCE, source.id())), Occur.SHOULD);
       }
-      query.add(anyOf.build(), Occur.FILTER);
+      filters.add(anyOf.build(), Occur.FILTER);
     }
     for (Source source : parsed.excludedSources()) {
-      query.add(new TermQuery(new Term(Schema.SOURCE, source.id())), Occur.MUST_NOT);
+      filters.add(new TermQuery(new Term(Schema.SOURCE, source.id())), Occur.MUST_NOT);
     }
-    return query.build();
+    Query matching = filters.add(text, Occur.MUST).build();
+    if (text instanceof MatchAllDocsQuery) {
+      return new PassageQuery(matching, matching); // a listing: reading order, no ranking
+    }
+    BooleanQuery.Builder query = new BooleanQuery.Builder().add(matching, Occur.MUST);
+    List<String> words =
+        parsed.terms().stream()
+            .filter(t -> t.kind() == QueryTerm.Kind.WORD)
+            .map(QueryTerm::text)
+            .toList();
+    for (String word : words) {
+      // The form as typed, unstemmed: "investments" ranks "investments" above "investment".
+      Query exact = parser.createBooleanQuery(Schema.TEXT_EXACT, word, Occur.MUST);
+      if (exact != null) {
+        query.add(new BoostQuery(exact, Ranking.EXACT_FORM_BOOST), Occur.SHOULD);
+      }
+    }
+    if (words.size() > 1) {
+      // The words near each other: passages where they stand together beat scattered ones.
+      Query near =
+          parser.createPhraseQuery(Schema.TEXT, String.join(" ", words), Ranking.NEAR_SLOP);
+      if (near != null) {
+        query.add(new BoostQuery(near, Ranking.NEAR_BOOST), Occur.SHOULD);
+      }
+    }
+    // Titles and headings are short, which BM25 rewards; their stored weight evens that out.
+    Query ranked =
+        FunctionScoreQuery.boostByValue(
+            query.build(), DoubleValuesSource.fromFloatField(Schema.WEIGHT));
+    return new PassageQuery(ranked, matching);
   }
 
   /**
@@ -79,7 +191,7 @@ final class LuceneQueries {
     }
 
     @Override
-    protected Query newDefaultQuery(String text) {
+    public Query newDefaultQuery(String text) {
       if (HYPHENATED.matcher(text).find()) {
         // The parts of a hyphenated word must stand together, as written.
         return createPhraseQuery(Schema.TEXT, text, 0);
@@ -88,12 +200,12 @@ final class LuceneQueries {
     }
 
     @Override
-    protected Query newPhraseQuery(String text, int slop) {
+    public Query newPhraseQuery(String text, int slop) {
       return createPhraseQuery(Schema.TEXT_EXACT, text, Math.min(slop, QuerySyntax.MAX_SLOP));
     }
 
     @Override
-    protected Query newPrefixQuery(String text) {
+    public Query newPrefixQuery(String text) {
       if (text.codePointCount(0, text.length()) < MIN_PREFIX_CHARS) {
         return newDefaultQuery(text);
       }

@@ -5,12 +5,16 @@ import java.util.List;
 /**
  * A page of hits.
  *
- * @param query the query as given
+ * @param query the query answered: as given, or corrected (see {@code correctedFrom})
  * @param total all matching passages, not just this page
  * @param offset hits skipped before this page
  * @param limit the page size asked for
  * @param tookMs time spent searching and highlighting, in milliseconds
  * @param sources matches per source, ignoring the request's source filter (not the query's)
+ * @param correctedFrom the query as typed, when it found nothing and a corrected one did; else null
+ * @param suggestion a corrected query worth trying when this one found little; else null
+ * @param relaxed true when requiring every word found too little, and these hits match at least
+ *     half of the words, best-covered first
  * @param hits best first; ties in reading order
  */
 public record SearchResult(
@@ -20,6 +24,9 @@ public record SearchResult(
     int limit,
     double tookMs,
     SourceCounts sources,
+    String correctedFrom,
+    String suggestion,
+    boolean relaxed,
     List<Hit> hits) {
 
   public SearchResult {

@@ -3,6 +3,8 @@ package dev.passages.search;
 import dev.passages.index.Schema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
@@ -28,18 +30,28 @@ final class Spelling {
 
   private Spelling() {}
 
+  /**
+   * A corrected query.
+   *
+   * @param query the query with its misspelled words replaced, syntax kept
+   * @param fixes each corrected word (as the index has it) and the word typed
+   */
+  record Correction(String query, Map<String, String> fixes) {}
+
   /** {@code query} with its misspelled words corrected; empty when nothing needed correcting. */
-  static Optional<String> correct(IndexReader reader, String query) {
-    boolean[] changed = {false};
+  static Optional<Correction> correct(IndexReader reader, String query) {
+    Map<String, String> fixes = new LinkedHashMap<>();
     String corrected =
         QuerySyntax.replaceWords(
             query,
             word -> {
               String fixed = correctWord(reader, word);
-              changed[0] |= !fixed.equals(word);
+              if (!fixed.equals(word)) {
+                fixes.put(fixed, word);
+              }
               return fixed;
             });
-    return changed[0] ? Optional.of(corrected) : Optional.empty();
+    return fixes.isEmpty() ? Optional.empty() : Optional.of(new Correction(corrected, fixes));
   }
 
   private static String correctWord(IndexReader reader, String word) {
@@ -66,8 +78,6 @@ final class Spelling {
   private static DirectSpellChecker checker(int maxEdits) {
     DirectSpellChecker checker = new DirectSpellChecker();
     checker.setMaxEdits(maxEdits);
-    // Tiny corpora have many words seen once; a correction may be one of them.
-    checker.setThresholdFrequency(1f);
     return checker;
   }
 }
