@@ -185,14 +185,24 @@ public final class LucenePassageSearch implements PassageSearch {
             withFilters(text.ranked(), request.sources(), request.doc()),
             withFilters(text.matching(), request.sources(), request.doc()));
     if (query.ranked() instanceof MatchNoDocsQuery) {
-      return new Answer(queryText, parsed, query, null, 0, typos, null, null, false);
+      return new Answer(
+          queryText, parsed, query, text.matching(), null, 0, typos, null, null, false);
     }
     int wanted = request.offset() + request.limit();
     TopFieldDocs top =
         searcher.search(
             query.ranked(), new TopFieldCollectorManager(RANKING, wanted, null, Integer.MAX_VALUE));
     return new Answer(
-        queryText, parsed, query, top, top.totalHits.value(), typos, null, null, false);
+        queryText,
+        parsed,
+        query,
+        text.matching(),
+        top,
+        top.totalHits.value(),
+        typos,
+        null,
+        null,
+        false);
   }
 
   /** One way of answering a request, and how it came about. */
@@ -200,6 +210,7 @@ public final class LucenePassageSearch implements PassageSearch {
       String queryText,
       ParsedQuery parsed,
       LuceneQueries.PassageQuery query,
+      Query unfiltered,
       TopFieldDocs top,
       long total,
       Map<String, String> typos,
@@ -212,12 +223,22 @@ public final class LucenePassageSearch implements PassageSearch {
     }
 
     Answer correcting(String typed) {
-      return new Answer(queryText, parsed, query, top, total, typos, typed, null, relaxed);
+      return new Answer(
+          queryText, parsed, query, unfiltered, top, total, typos, typed, null, relaxed);
     }
 
     Answer suggesting(String corrected) {
       return new Answer(
-          queryText, parsed, query, top, total, typos, correctedFrom, corrected, relaxed);
+          queryText,
+          parsed,
+          query,
+          unfiltered,
+          top,
+          total,
+          typos,
+          correctedFrom,
+          corrected,
+          relaxed);
     }
 
     Answer relaxing(Answer strict) {
@@ -225,6 +246,7 @@ public final class LucenePassageSearch implements PassageSearch {
           queryText,
           parsed,
           query,
+          unfiltered,
           top,
           total,
           typos,
