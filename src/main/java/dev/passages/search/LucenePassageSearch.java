@@ -105,8 +105,7 @@ public final class LucenePassageSearch implements PassageSearch {
                     .map(h -> h.explained(Explainer.explain(h, answer.parsed(), answer.typos())))
                     .toList();
             counts =
-                sourceCounts(
-                    searcher, withFilters(answer.query().ranked(), Set.of(), request.doc()));
+                sourceCounts(searcher, withFilters(answer.unfiltered(), Set.of(), request.doc()));
           }
           double tookMs = Math.round((System.nanoTime() - start) / 10_000.0) / 100.0;
           return new SearchResult(
