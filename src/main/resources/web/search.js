@@ -15,6 +15,8 @@ const results = document.getElementById('results');
 const more = document.getElementById('more');
 const intro = document.getElementById('intro');
 const sourcesBox = document.getElementById('sources');
+const notice = document.getElementById('notice');
+const completionList = document.getElementById('completions');
 
 let searchSeq = 0;
 let inFlight = null;
@@ -86,6 +88,7 @@ async function search(state, { offset = 0 } = {}) {
 
 function render(result, state, append) {
   intro.hidden = true;
+  showNotice(result);
   if (!append) results.replaceChildren();
   for (const hit of result.hits) results.append(hitItem(hit, state.q));
   shown = { ...state, offset: result.offset + result.hits.length, total: result.total };
@@ -100,6 +103,26 @@ function render(result, state, append) {
   const page = shown.offset < result.total ? `, showing ${shown.offset}` : '';
   status.textContent = `${count}${page} · ${result.tookMs} ms`;
   showSourceCounts(result.sources);
+}
+
+/** Says when the answer is not exactly what was typed: corrected, relaxed, or improvable. */
+function showNotice(result) {
+  notice.replaceChildren();
+  if (result.correctedFrom) {
+    const shown = document.createElement('strong');
+    shown.textContent = result.query;
+    notice.append('Showing results for ', shown, ` (no passage matches “${result.correctedFrom}”).`);
+  } else if (result.suggestion) {
+    const link = document.createElement('a');
+    link.href = urlFor({ q: result.suggestion, sources: chosenSources() });
+    link.textContent = result.suggestion;
+    notice.append('Did you mean ', link, '?');
+  }
+  if (result.relaxed) {
+    notice.append(notice.childNodes.length ? ' ' : '',
+      'No passage has every word; these have most of them, the best covered first.');
+  }
+  notice.hidden = !notice.childNodes.length;
 }
 
 /** Beside each source in the filter, how many passages the query matches there. */
@@ -137,7 +160,36 @@ function hitItem(hit, q) {
 
   link.append(meta, excerpt);
   item.append(link);
+  if (hit.explain?.length) item.append(explanation(hit.explain));
   return item;
+}
+
+const HOW = {
+  exact: 'as typed',
+  stem: 'another form of the word',
+  phrase: 'the exact phrase',
+  prefix: 'a word starting so',
+  typo: 'corrected spelling',
+};
+
+/** A small disclosure: which query word matched which words, and how. */
+function explanation(notes) {
+  const details = document.createElement('details');
+  details.className = 'why';
+  const summary = document.createElement('summary');
+  summary.textContent = 'Why this matched';
+  const list = document.createElement('ul');
+  for (const note of notes) {
+    const li = document.createElement('li');
+    const query = document.createElement('code');
+    query.textContent = note.query;
+    const matched = document.createElement('mark');
+    matched.textContent = note.matched;
+    li.append(query, ' → ', matched, ` (${HOW[note.how] ?? note.how})`);
+    list.append(li);
+  }
+  details.append(summary, list);
+  return details;
 }
 
 function placeOf(hit) {
@@ -180,6 +232,7 @@ function looserQueries(q) {
 
 function showMessage(message, isError = false) {
   intro.hidden = true;
+  notice.hidden = true;
   more.hidden = true;
   results.replaceChildren();
   status.textContent = message;
@@ -194,6 +247,7 @@ async function loadDocuments() {
 async function showIntro(seq) {
   results.replaceChildren();
   more.hidden = true;
+  notice.hidden = true;
   status.textContent = '';
   status.classList.remove('error');
   intro.hidden = false;
@@ -270,8 +324,99 @@ function recordInHistory(state) {
   settleTimer = setTimeout(() => { typing = false; }, SETTLE_MS);
 }
 
+/* Completions: the ARIA combobox pattern over the box, from /api/suggest as the reader types. */
+let completionSeq = 0;
+let activeOption = -1;
+
+async function suggest(typed) {
+  const seq = ++completionSeq;
+  if (!typed.trim()) {
+    closeCompletions();
+    return;
+  }
+  let answer;
+  try {
+    answer = await getJson('/api/suggest', { q: typed, limit: 8 });
+  } catch {
+    closeCompletions(); // completions are a help; the search reports real problems
+    return;
+  }
+  if (seq !== completionSeq || input.value !== typed) return;
+  completionList.replaceChildren(
+    ...answer.completions.map((c, i) => completionOption(c.query, typed, i)));
+  activeOption = -1;
+  input.removeAttribute('aria-activedescendant');
+  const open = answer.completions.length > 0 && document.activeElement === input;
+  completionList.hidden = !open;
+  input.setAttribute('aria-expanded', String(open));
+}
+
+function completionOption(query, typed, index) {
+  const option = document.createElement('li');
+  option.id = `completion-${index}`;
+  option.setAttribute('role', 'option');
+  option.setAttribute('aria-selected', 'false');
+  option.dataset.query = query;
+  const shared = query.toLowerCase().startsWith(typed.toLowerCase()) ? typed.length : 0;
+  const completed = document.createElement('strong');
+  completed.textContent = query.slice(shared);
+  option.append(query.slice(0, shared), completed);
+  option.addEventListener('mousedown', (event) => {
+    event.preventDefault(); // keep the focus in the box
+    chooseCompletion(query);
+  });
+  return option;
+}
+
+function moveCompletion(step) {
+  const options = [...completionList.children];
+  if (!options.length) return;
+  options[activeOption]?.setAttribute('aria-selected', 'false');
+  activeOption = (activeOption + step + options.length) % options.length;
+  const option = options[activeOption];
+  option.setAttribute('aria-selected', 'true');
+  input.setAttribute('aria-activedescendant', option.id);
+  option.scrollIntoView({ block: 'nearest' });
+}
+
+function chooseCompletion(query) {
+  input.value = query;
+  closeCompletions();
+  const state = currentState();
+  recordInHistory(state);
+  typing = false;
+  search(state);
+}
+
+function closeCompletions() {
+  completionSeq++;
+  completionList.hidden = true;
+  completionList.replaceChildren();
+  activeOption = -1;
+  input.setAttribute('aria-expanded', 'false');
+  input.removeAttribute('aria-activedescendant');
+}
+
+input.addEventListener('keydown', (event) => {
+  if (completionList.hidden) return;
+  if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    event.preventDefault();
+    event.stopPropagation();
+    moveCompletion(event.key === 'ArrowDown' ? 1 : -1);
+  } else if (event.key === 'Enter' && activeOption >= 0) {
+    event.preventDefault();
+    chooseCompletion(completionList.children[activeOption].dataset.query);
+  } else if (event.key === 'Escape') {
+    event.preventDefault();
+    closeCompletions();
+  }
+});
+
+input.addEventListener('blur', closeCompletions);
+
 input.addEventListener('input', () => {
   inputAt = performance.now();
+  suggest(input.value);
   clearTimeout(debounceTimer);
   debounceTimer = setTimeout(() => {
     const state = currentState();
@@ -283,6 +428,7 @@ input.addEventListener('input', () => {
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   clearTimeout(debounceTimer);
+  closeCompletions();
   const state = currentState();
   recordInHistory(state);
   typing = false;

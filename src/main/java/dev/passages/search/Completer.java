@@ -1,5 +1,6 @@
 package dev.passages.search;
 
+import dev.passages.analysis.TextAnalysis;
 import dev.passages.analysis.Typography;
 import dev.passages.index.Schema;
 import java.io.IOException;
@@ -29,33 +30,40 @@ final class Completer {
 
   static List<Completion> complete(IndexReader reader, String typed, int limit) throws IOException {
     String text = Typography.fold(typed).stripLeading();
-    boolean endsWithSpace =
-        !text.isEmpty() && Character.isWhitespace(text.charAt(text.length() - 1));
-    String[] words = text.strip().split("\\s+");
-    if (text.isBlank() || words.length == 0) {
+    if (text.isBlank()) {
       return List.of();
     }
+    boolean endsWithSpace = Character.isWhitespace(text.charAt(text.length() - 1));
+    String[] words = text.strip().split("\\s+");
     String last = endsWithSpace ? "" : words[words.length - 1];
+    // Quotes and minus signs before the word are syntax, kept as typed: "colo → "color.
+    int syntax = 0;
+    while (syntax < last.length() && "\"-(".indexOf(last.charAt(syntax)) >= 0) {
+      syntax++;
+    }
+    String head = text.substring(0, text.length() - last.length() + syntax);
+    last = last.substring(syntax);
     String previous =
         endsWithSpace ? words[words.length - 1] : words.length > 1 ? words[words.length - 2] : null;
-    String head = text.substring(0, endsWithSpace ? text.length() : text.length() - last.length());
 
     Map<String, Integer> found = new LinkedHashMap<>();
-    if (previous != null && isPlainWord(previous) && isPlainWord(last)) {
+    if (previous != null && syntax == 0 && isPlainWord(previous) && isPlainWord(last)) {
       String pairPrefix = normalize(previous) + " " + normalize(last);
-      String before = head.substring(0, head.stripTrailing().length() - previous.length());
       for (Map.Entry<String, Integer> pair : scan(reader, Schema.TEXT_PAIRS, pairPrefix)) {
-        found.putIfAbsent(before + pair.getKey(), pair.getValue());
+        String second = pair.getKey().substring(pair.getKey().indexOf(' ') + 1);
+        found.putIfAbsent(head + second, pair.getValue());
       }
     }
     if (!last.isEmpty() && isPlainWord(last)) {
       for (Map.Entry<String, Integer> word : scan(reader, Schema.TEXT_EXACT, normalize(last))) {
-        found.putIfAbsent(head + word.getKey(), word.getValue());
+        if (!TextAnalysis.isFillerWord(word.getKey())) {
+          found.putIfAbsent(head + word.getKey(), word.getValue());
+        }
       }
     }
     List<Completion> completions = new ArrayList<>();
     for (Map.Entry<String, Integer> entry : found.entrySet()) {
-      if (!entry.getKey().equals(text) && completions.size() < limit) {
+      if (!entry.getKey().equalsIgnoreCase(text) && completions.size() < limit) {
         completions.add(new Completion(entry.getKey(), entry.getValue()));
       }
     }

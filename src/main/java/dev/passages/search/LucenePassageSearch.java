@@ -287,6 +287,26 @@ public final class LucenePassageSearch implements PassageSearch {
   }
 
   @Override
+  public Completions complete(String typed, int limit) {
+    if (limit < 1 || limit > Completions.MAX_LIMIT) {
+      throw new InvalidRequestException(
+          "limit", "limit must be between 1 and " + Completions.MAX_LIMIT + ", got " + limit);
+    }
+    if (typed.length() > SearchRequest.MAX_QUERY_CHARS) {
+      throw new InvalidRequestException(
+          "q",
+          "q is "
+              + typed.length()
+              + " characters long; the limit is "
+              + SearchRequest.MAX_QUERY_CHARS
+              + " characters");
+    }
+    return withSearcher(
+        searcher ->
+            new Completions(typed, Completer.complete(searcher.getIndexReader(), typed, limit)));
+  }
+
+  @Override
   public List<DocumentSummary> documents() {
     return withSearcher(
         searcher -> {

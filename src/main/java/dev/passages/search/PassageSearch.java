@@ -20,6 +20,13 @@ public interface PassageSearch extends Closeable {
    */
   SearchResult search(SearchRequest request);
 
+  /**
+   * Completions of the last word, and of the last two words as a phrase, of {@code typed}.
+   *
+   * @throws InvalidRequestException when {@code limit} is out of bounds or the text too long
+   */
+  Completions complete(String typed, int limit);
+
   /** Every indexed document, ordered by id. */
   List<DocumentSummary> documents();
 

@@ -1,6 +1,7 @@
 package dev.passages.web;
 
 import dev.passages.corpus.Source;
+import dev.passages.search.Completions;
 import dev.passages.search.InvalidRequestException;
 import dev.passages.search.PassageSearch;
 import dev.passages.search.SearchRequest;
@@ -29,6 +30,14 @@ final class SearchRoutes {
             sources(ctx.queryParam("source")),
             ctx.queryParam("doc"));
     ctx.json(search.search(request));
+  }
+
+  /** {@code GET /api/suggest?q=&limit=}: completions of what is being typed. */
+  void suggest(Context ctx) {
+    ctx.json(
+        search.complete(
+            ctx.queryParamAsClass("q", String.class).getOrDefault(""),
+            ctx.queryParamAsClass("limit", Integer.class).getOrDefault(Completions.DEFAULT_LIMIT)));
   }
 
   /** {@code GET /api/documents}. */

@@ -66,6 +66,7 @@ public final class WebServer {
           config.routes.get("/doc/<doc>", pages::document);
           config.routes.get("/health", ctx -> ctx.json(new Health("ok", search.passageCount())));
           config.routes.get("/api/search", routes::search);
+          config.routes.get("/api/suggest", routes::suggest);
           config.routes.get("/api/documents", routes::documents);
           if (commentRoutes != null) {
             config.routes.post("/api/comments", commentRoutes::post);

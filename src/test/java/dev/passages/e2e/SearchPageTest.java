@@ -55,7 +55,7 @@ class SearchPageTest {
     waitForStatus("1 passage found");
     List<WebElement> hits = hits();
     assertThat(hits).hasSize(1);
-    assertThat(hits.getFirst().findElements(By.tagName("mark")))
+    assertThat(hits.getFirst().findElements(By.cssSelector(".excerpt mark")))
         .extracting(WebElement::getText)
         .containsExactly("uranium");
     assertThat(hits.getFirst().getText())
@@ -95,11 +95,66 @@ class SearchPageTest {
   }
 
   @Test
+  void aMisspelledNameShowsTheCorrectedResultsAndSaysSo() {
+    open("/");
+    type("Tokaev");
+    waitForStatus("4 passages found");
+    WebElement notice = browser.findElement(By.id("notice"));
+    assertThat(notice.isDisplayed()).isTrue();
+    assertThat(notice.getText())
+        .isEqualTo("Showing results for tokayev (no passage matches “Tokaev”).");
+    assertThat(hits().getFirst().findElement(By.cssSelector(".excerpt mark")).getText())
+        .startsWith("Tokayev");
+  }
+
+  @Test
+  void completionsAreOfferedAsYouTypeAndPickedWithTheKeyboard() {
+    open("/");
+    input().sendKeys("kaz");
+    WebElement list =
+        wait(5).until(ExpectedConditions.visibilityOfElementLocated(By.id("completions")));
+    assertThat(input().getDomAttribute("aria-expanded")).isEqualTo("true");
+    List<WebElement> options = list.findElements(By.cssSelector("[role=option]"));
+    assertThat(options).extracting(WebElement::getText).startsWith("kazakhstan");
+    assertThat(options.getFirst().findElement(By.tagName("strong")).getText()).isEqualTo("akhstan");
+    input().sendKeys(Keys.ARROW_DOWN);
+    assertThat(input().getDomAttribute("aria-activedescendant")).isEqualTo("completion-0");
+    input().sendKeys(Keys.ENTER);
+    waitForStatus("passages found");
+    assertThat(input().getDomProperty("value")).isEqualTo("kazakhstan");
+    assertThat(list.isDisplayed()).isFalse();
+
+    type("color r");
+    wait(5).until(ExpectedConditions.visibilityOfElementLocated(By.id("completions")));
+    assertThat(browser.findElements(By.cssSelector("#completions [role=option]")))
+        .extracting(WebElement::getText)
+        .startsWith("color revolution");
+    input().sendKeys(Keys.ESCAPE);
+    assertThat(browser.findElement(By.id("completions")).isDisplayed()).isFalse();
+  }
+
+  @Test
+  void eachHitCanSayWhyItMatched() {
+    open("/?q=investments");
+    waitForStatus("passages found");
+    WebElement p13 =
+        hits().stream()
+            .filter(h -> h.findElement(By.tagName("a")).getDomAttribute("href").endsWith("#p13"))
+            .findFirst()
+            .orElseThrow();
+    WebElement why = p13.findElement(By.cssSelector("details.why"));
+    why.findElement(By.tagName("summary")).click();
+    assertThat(why.getText())
+        .contains("investments → investment")
+        .contains("another form of the word");
+  }
+
+  @Test
   void aQuotedPhraseIsMarkedAsOneSpan() {
     open("/");
     type("\"color revolution\"");
     waitForStatus("1 passage found");
-    assertThat(hits().getFirst().findElements(By.tagName("mark")))
+    assertThat(hits().getFirst().findElements(By.cssSelector(".excerpt mark")))
         .extracting(WebElement::getText)
         .containsExactly("color revolution");
   }

@@ -15,6 +15,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -251,6 +253,60 @@ class WebServerTest {
       assertThat(response.statusCode()).as(path).isIn(400, 404);
       assertThat(response.body()).doesNotContain("<project").doesNotContain("<!doctype");
     }
+  }
+
+  @Test
+  void completionsFinishTheLastWordAndLikelyPhrases() throws Exception {
+    JsonNode kaz = json(get("/api/suggest?q=kaz"));
+    assertThat(kaz.get("completions").findValuesAsText("query"))
+        .startsWith("kazakhstan")
+        .contains("kazakh");
+    JsonNode phrase = json(get("/api/suggest?q=" + encode("color r")));
+    assertThat(phrase.get("completions").get(0).get("query").asText())
+        .isEqualTo("color revolution");
+    JsonNode typedCase = json(get("/api/suggest?q=" + encode("Putin's rh")));
+    assertThat(typedCase.get("completions").findValuesAsText("query"))
+        .containsExactly("Putin's rhetoric");
+    assertThat(json(get("/api/suggest?q=zzzq")).get("completions")).isEmpty();
+    assertThat(json(get("/api/suggest?q=kaz&limit=1")).get("completions")).hasSize(1);
+    HttpResponse<String> tooMany = get("/api/suggest?q=kaz&limit=21");
+    assertThat(tooMany.statusCode()).isEqualTo(400);
+    assertThat(json(tooMany).get("error").asText())
+        .isEqualTo("limit must be between 1 and 20, got 21");
+  }
+
+  @Test
+  void completionsAreFastEnoughForEveryKeystroke() throws Exception {
+    String[] prefixes = {"k", "ka", "kaz", "kazak", "color", "color r", "sanctions ch", "ura", "t"};
+    List<Double> millis = new ArrayList<>();
+    for (int round = 0; round < 20; round++) {
+      for (String prefix : prefixes) {
+        long start = System.nanoTime();
+        assertThat(get("/api/suggest?q=" + encode(prefix)).statusCode()).isEqualTo(200);
+        millis.add((System.nanoTime() - start) / 1e6);
+      }
+    }
+    List<Double> sorted = millis.stream().sorted().toList();
+    System.out.printf(
+        "GET /api/suggest over HTTP: median %.2f ms, p99 %.2f ms over %d requests%n",
+        sorted.get(sorted.size() / 2), sorted.get(sorted.size() * 99 / 100), sorted.size());
+  }
+
+  @Test
+  void searchSaysWhenItCorrectedOrRelaxedAndWhyEachHitMatched() throws Exception {
+    JsonNode corrected = json(get("/api/search?q=Tokaev"));
+    assertThat(corrected.get("correctedFrom").asText()).isEqualTo("Tokaev");
+    assertThat(corrected.get("query").asText()).isEqualTo("tokayev");
+    assertThat(corrected.get("relaxed").asBoolean()).isFalse();
+    assertThat(corrected.get("hits").get(0).get("explain").get(0).get("how").asText())
+        .isEqualTo("typo");
+    JsonNode question =
+        json(get("/api/search?q=" + encode("why does the Kremlin care about Kazakhstan's oil")));
+    assertThat(question.get("relaxed").asBoolean()).isTrue();
+    assertThat(question.get("hits").get(0).get("id").asText()).isEqualTo("article#p5");
+    JsonNode plain = json(get("/api/search?q=uranium"));
+    assertThat(plain.get("correctedFrom").isNull()).isTrue();
+    assertThat(plain.get("suggestion").isNull()).isTrue();
   }
 
   private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
