@@ -55,7 +55,9 @@ final class DocumentBuilder {
   void paragraph(String text) {
     String paragraph = collapse(text);
     if (!paragraph.isEmpty()) {
-      passages.add(Passage.of(id, PassageKind.PARAGRAPH, ++paragraphs, section, paragraph));
+      for (String piece : LongParagraphs.split(paragraph)) {
+        passages.add(Passage.of(id, PassageKind.PARAGRAPH, ++paragraphs, section, piece));
+      }
     }
   }
 

@@ -18,6 +18,9 @@ import java.util.Optional;
  */
 public final class TextDocumentParser {
 
+  /** Longest first line, in characters, that is taken as the title. */
+  static final int MAX_TITLE_CHARS = 300;
+
   /** Longest line, in characters, that can still be a heading or page furniture. */
   static final int SHORT_LINE_CHARS = 80;
 
@@ -39,7 +42,11 @@ public final class TextDocumentParser {
       if (lines.isEmpty()) {
         return Optional.empty();
       }
-      title = lines.removeFirst();
+      // A first line too long to be a title is text: the file's name stands in as its title.
+      title =
+          lines.getFirst().length() <= MAX_TITLE_CHARS
+              ? lines.removeFirst()
+              : DocumentBuilder.baseName(id);
     }
     // A reader comment is what its author typed, line by line: no headings, no furniture.
     boolean plain = source == Source.COMMENT;
@@ -63,7 +70,9 @@ public final class TextDocumentParser {
         section = line;
         passages.add(Passage.of(id, PassageKind.HEADING, ++headings, null, line));
       } else {
-        passages.add(Passage.of(id, PassageKind.PARAGRAPH, ++paragraphs, section, line));
+        for (String piece : LongParagraphs.split(line)) {
+          passages.add(Passage.of(id, PassageKind.PARAGRAPH, ++paragraphs, section, piece));
+        }
       }
     }
     List<String> furniture = lines.subList(end, lines.size());
