@@ -4,6 +4,7 @@ import dev.passages.index.Schema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,21 +22,29 @@ final class Explainer {
   /** At most this many notes per hit. */
   static final int MAX_NOTES = 10;
 
-  private Explainer() {}
+  private final ParsedQuery query;
+  private final Map<String, String> typos;
+  private final Map<String, List<String>> analysed = new HashMap<>();
 
   /**
-   * Notes for each match of {@code hit}.
+   * An explainer for the hits of one query; it analyses each query part once.
    *
    * @param typos corrected word → word typed, when the query was corrected
    */
-  static List<MatchNote> explain(Hit hit, ParsedQuery query, Map<String, String> typos) {
+  Explainer(ParsedQuery query, Map<String, String> typos) {
+    this.query = query;
+    this.typos = typos;
+  }
+
+  /** Notes for each match of {@code hit}. */
+  List<MatchNote> explain(Hit hit) {
     Set<MatchNote> notes = new LinkedHashSet<>();
     for (int[] match : hit.matches()) {
       String matched = hit.text().substring(match[0], match[1]);
       List<String> matchedExact = terms(Schema.TEXT_EXACT, matched);
       List<String> matchedStems = terms(Schema.TEXT, matched);
       for (QueryTerm term : query.terms()) {
-        MatchNote note = note(term, matched, matchedExact, matchedStems, typos);
+        MatchNote note = note(term, matched, matchedExact, matchedStems);
         if (note != null) {
           notes.add(note);
           break;
@@ -48,20 +57,18 @@ final class Explainer {
     return new ArrayList<>(notes);
   }
 
-  private static MatchNote note(
-      QueryTerm term,
-      String matched,
-      List<String> matchedExact,
-      List<String> matchedStems,
-      Map<String, String> typos) {
+  private MatchNote note(
+      QueryTerm term, String matched, List<String> matchedExact, List<String> matchedStems) {
     return switch (term.kind()) {
       case PHRASE ->
           terms(Schema.TEXT_EXACT, term.text()).equals(matchedExact)
               ? new MatchNote('"' + term.text() + '"', matched, "phrase")
               : null;
       case PREFIX -> {
-        String prefix = Schema.ANALYZER.normalize(Schema.TEXT_EXACT, term.text()).utf8ToString();
-        yield matchedExact.size() == 1 && matchedExact.getFirst().startsWith(prefix)
+        List<String> prefix = terms(Schema.TEXT_EXACT, term.text());
+        yield prefix.size() == 1
+                && matchedExact.size() == 1
+                && matchedExact.getFirst().startsWith(prefix.getFirst())
             ? new MatchNote(term.text() + "*", matched, "prefix")
             : null;
       }
@@ -79,7 +86,12 @@ final class Explainer {
     };
   }
 
-  private static List<String> terms(String field, String text) {
+  /** The terms of {@code text} in {@code field}'s analysis, remembered for this query. */
+  private List<String> terms(String field, String text) {
+    return analysed.computeIfAbsent(field + '\u0000' + text, k -> analyse(field, text));
+  }
+
+  private static List<String> analyse(String field, String text) {
     List<String> terms = new ArrayList<>();
     try (TokenStream stream = Schema.ANALYZER.tokenStream(field, text)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);

@@ -99,10 +99,11 @@ public final class LucenePassageSearch implements PassageSearch {
           List<Hit> hits = List.of();
           SourceCounts counts = SourceCounts.NONE;
           if (answer.total() > 0) {
+            Explainer explainer = new Explainer(answer.parsed(), answer.typos());
             hits =
                 Hits.read(searcher, answer.highlight(), answer.top().scoreDocs, request.offset())
                     .stream()
-                    .map(h -> h.explained(Explainer.explain(h, answer.parsed(), answer.typos())))
+                    .map(h -> h.explained(explainer.explain(h)))
                     .toList();
             counts =
                 sourceCounts(searcher, withFilters(answer.unfiltered(), Set.of(), request.doc()));

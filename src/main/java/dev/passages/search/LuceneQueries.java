@@ -157,6 +157,7 @@ final class LuceneQueries {
         parsed.terms().stream()
             .filter(t -> t.kind() == QueryTerm.Kind.WORD)
             .map(QueryTerm::text)
+            .distinct()
             .toList();
     for (String word : words) {
       // The form as typed, unstemmed: "investments" ranks "investments" above "investment".
@@ -165,7 +166,7 @@ final class LuceneQueries {
         query.add(new BoostQuery(exact, Ranking.EXACT_FORM_BOOST), Occur.SHOULD);
       }
     }
-    if (words.size() > 1) {
+    if (words.size() > 1 && words.size() <= Ranking.NEAR_MAX_WORDS) {
       // The words near each other: passages where they stand together beat scattered ones.
       Query near =
           parser.createPhraseQuery(Schema.TEXT, String.join(" ", words), Ranking.NEAR_SLOP);

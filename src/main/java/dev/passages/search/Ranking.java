@@ -20,5 +20,8 @@ final class Ranking {
 
   static final int NEAR_SLOP = 6;
 
+  /** Longer queries (a pasted paragraph) get no proximity clause: it would cost, not help. */
+  static final int NEAR_MAX_WORDS = 8;
+
   private Ranking() {}
 }

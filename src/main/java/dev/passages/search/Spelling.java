@@ -3,6 +3,7 @@ package dev.passages.search;
 import dev.passages.index.Schema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,9 @@ final class Spelling {
   static final int ONE_EDIT_FROM = 5;
   static final int TWO_EDITS_FROM = 9;
 
+  /** Longer "words" are no words: the spell checker's automaton grows with the word. */
+  static final int MAX_WORD_CHARS = 40;
+
   private static final DirectSpellChecker ONE_EDIT = checker(1);
   private static final DirectSpellChecker TWO_EDITS = checker(2);
 
@@ -41,11 +45,12 @@ final class Spelling {
   /** {@code query} with its misspelled words corrected; empty when nothing needed correcting. */
   static Optional<Correction> correct(IndexReader reader, String query) {
     Map<String, String> fixes = new LinkedHashMap<>();
+    Map<String, String> seen = new HashMap<>();
     String corrected =
         QuerySyntax.replaceWords(
             query,
             word -> {
-              String fixed = correctWord(reader, word);
+              String fixed = seen.computeIfAbsent(word, w -> correctWord(reader, w));
               if (!fixed.equals(word)) {
                 fixes.put(fixed, word);
               }
@@ -58,7 +63,9 @@ final class Spelling {
     BytesRef normalized = Schema.ANALYZER.normalize(Schema.TEXT_EXACT, word);
     String form = normalized.utf8ToString();
     int letters = form.codePointCount(0, form.length());
-    if (letters < ONE_EDIT_FROM || !form.chars().allMatch(Character::isLetter)) {
+    if (letters < ONE_EDIT_FROM
+        || letters > MAX_WORD_CHARS
+        || !form.chars().allMatch(Character::isLetter)) {
       return word;
     }
     Term term = new Term(Schema.TEXT_EXACT, normalized);
