@@ -26,19 +26,6 @@ public final class WebServer {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
-  /** Headers on every response. The CSP allows only same-origin scripts and styles. */
-  private static final Map<String, String> SECURITY_HEADERS =
-      Map.of(
-          "Content-Security-Policy",
-          "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-              + " object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
-          "X-Content-Type-Options",
-          "nosniff",
-          "Referrer-Policy",
-          "no-referrer",
-          "X-Frame-Options",
-          "DENY");
-
   private WebServer() {}
 
   /** The read-only Passages app over {@code search}, unstarted: no comments can be posted. */
@@ -60,8 +47,9 @@ public final class WebServer {
           config.concurrency.useVirtualThreads = true;
           config.jsonMapper(new JavalinJackson(Json.mapper(), true));
           config.http.maxRequestSize = 64 * 1024;
+          config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
           config.staticFiles.add("/web", Location.CLASSPATH);
-          config.routes.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
+          config.routes.before(ctx -> SecurityHeaders.ALL.forEach(ctx::header));
           config.routes.get("/", pages::search);
           config.routes.get("/doc/<doc>", pages::document);
           config.routes.get("/health", ctx -> ctx.json(new Health("ok", search.passageCount())));
