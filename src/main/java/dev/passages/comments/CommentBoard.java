@@ -62,7 +62,8 @@ public final class CommentBoard {
       }
     }
     Comment comment = store.add(doc, paragraph, author, text);
-    index.update();
+    // This file only: a full update would also read files others are writing at this moment.
+    index.updateFile(comment.path());
     search.refresh();
     return comment;
   }
@@ -72,7 +73,7 @@ public final class CommentBoard {
     if (!store.delete(id)) {
       return false;
     }
-    index.update();
+    index.updateFile(CommentStore.FOLDER + "/" + id + ".txt");
     search.refresh();
     return true;
   }

@@ -49,6 +49,11 @@ public record Comment(
     return CommentStore.FOLDER + "/" + id;
   }
 
+  /** The comment's file, relative to the corpus. */
+  public String path() {
+    return documentId() + ".txt";
+  }
+
   private static String required(String field, String value, int maxChars) {
     if (value == null || value.isBlank()) {
       throw new CommentRejectedException(field, field + " is required");

@@ -126,6 +126,28 @@ public final class CorpusReader {
     return files;
   }
 
+  /**
+   * Reads the one file at {@code relativePath} ({@code /}-separated); empty when it is gone or
+   * cannot be indexed, with the reason in {@code problems}.
+   *
+   * @throws IllegalArgumentException when the path leads out of the corpus
+   */
+  public Optional<SourceDocument> readFile(String relativePath, List<Skip> problems) {
+    Path file = root.resolve(relativePath).normalize();
+    if (!file.startsWith(root) || file.equals(root)) {
+      throw new IllegalArgumentException(relativePath + " is not a file in the corpus");
+    }
+    return Files.isRegularFile(file) ? read(file, problems) : Optional.empty();
+  }
+
+  /** The document id of the file at {@code relativePath}: the path without its extension. */
+  public static String idOf(String relativePath) {
+    String extension = extension(relativePath);
+    return extension.isEmpty()
+        ? relativePath
+        : relativePath.substring(0, relativePath.length() - extension.length() - 1);
+  }
+
   private Optional<SourceDocument> read(Path file, List<Skip> problems) {
     String path = relative(file);
     String extension = extension(path);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
@@ -64,6 +65,23 @@ final class IndexSync {
     long millis = (System.nanoTime() - startNanos) / 1_000_000;
     return new IndexReport(
         scan.documents(), added, updated, removed, unchanged, scan.problems(), millis);
+  }
+
+  /**
+   * Puts one document in line with its file, in one commit: {@code document} replaces what the
+   * index holds under {@code id}, or, when empty, the document is removed. The stored corpus
+   * fingerprint is left as it was, so a one-file update never makes a stale index look fresh.
+   */
+  static void applyOne(IndexWriter writer, String id, Optional<SourceDocument> document)
+      throws IOException {
+    Term key = new Term(Schema.DOC, id);
+    if (document.isPresent()) {
+      String hash = PassageDocuments.contentHash(document.get());
+      writer.updateDocuments(key, PassageDocuments.toDocuments(document.get(), hash));
+    } else {
+      writer.deleteDocuments(key);
+    }
+    writer.commit();
   }
 
   /** Document id → content hash of every document in the index, from its title passage. */

@@ -4,6 +4,7 @@ import dev.passages.corpus.CorpusReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Map;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
@@ -63,6 +64,17 @@ public final class LiveIndex implements Closeable {
   public synchronized IndexReport update() throws IOException {
     long start = System.nanoTime();
     return IndexSync.apply(writer, new CorpusReader(corpus).scan(), start);
+  }
+
+  /**
+   * Re-reads the one file at {@code relativePath} and puts its document in line with it (added,
+   * replaced or removed), without reading the rest of the corpus: what a posted comment needs, and
+   * safe while other files are being written.
+   */
+  public synchronized void updateFile(String relativePath) throws IOException {
+    CorpusReader reader = new CorpusReader(corpus);
+    IndexSync.applyOne(
+        writer, CorpusReader.idOf(relativePath), reader.readFile(relativePath, new ArrayList<>()));
   }
 
   /** The writer, for opening near-real-time searchers on it. */
