@@ -44,7 +44,8 @@ class ArchitectureTest {
           "index", Set.of("org.apache.lucene."),
           "search", Set.of("org.apache.lucene."),
           "comments", Set.of(),
-          "web", Set.of("io.javalin.", "com.fasterxml.jackson.", "org.slf4j."),
+          "web",
+              Set.of("io.javalin.", "org.eclipse.jetty.", "com.fasterxml.jackson.", "org.slf4j."),
           "cli", Set.of("picocli.", "io.javalin."));
 
   @Test

@@ -1,6 +1,7 @@
 package dev.passages.cli;
 
 import dev.passages.comments.CommentBoard;
+import dev.passages.corpus.CommentStore;
 import dev.passages.index.CorpusWatcher;
 import dev.passages.index.IndexLockedException;
 import dev.passages.index.IndexReport;
@@ -81,6 +82,14 @@ final class ServeCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.FAILURE;
     }
+    // A server killed mid-write leaves a comment's temporary file; holding the index lock, this is
+    // the writer of the comments folder now and may clear them (none was ever acknowledged).
+    int unfinished = new CommentStore(locations.corpus).removeUnfinished();
+    if (unfinished > 0) {
+      out.printf(
+          "Removed %d unfinished comment file%s left by a server that was stopped mid-write%n",
+          unfinished, unfinished == 1 ? "" : "s");
+    }
     IndexReport report = index.update();
     IndexCommand.printSummary(report, locations.index, out, err);
     LucenePassageSearch search = LucenePassageSearch.live(index);
@@ -100,6 +109,9 @@ final class ServeCommand implements Callable<Integer> {
     Javalin app = WebServer.create(search, comments, new WebOptions(commentsPerMinute, token));
     Closeable shutdown =
         () -> {
+          // Resources close in reverse order, after the body: stop taking requests and let those
+          // under way finish (WebServer's stop timeout), stop watching, close the searchers, then
+          // commit and close the index, so every comment answered 201 is in the last commit.
           try (index;
               search;
               watcher) {
@@ -128,8 +140,10 @@ final class ServeCommand implements Callable<Integer> {
             new Thread(
                 () -> {
                   try {
-                    shutdown.close(); // stops taking requests, then commits and closes the index
-                  } catch (IOException e) {
+                    shutdown.close();
+                  } catch (IOException | RuntimeException e) {
+                    // Javalin throws when requests outlast the stop timeout; the index is closed
+                    // by then all the same, and this hook must still finish for the JVM to exit.
                     System.err.println("error while stopping: " + e.getMessage());
                   }
                   stopped.countDown();

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -30,6 +31,9 @@ public final class CommentStore {
   /** Ids are a UTC timestamp and random letters: sortable, unguessable, safe as file names. */
   private static final Pattern ID = Pattern.compile("\\d{8}T\\d{6}Z-[a-z2-7]{8}");
 
+  /** The temporary file {@link #add} writes before renaming it: {@code .<id>.tmp}. */
+  private static final Pattern TEMPORARY = Pattern.compile("\\." + ID.pattern() + "\\.tmp");
+
   private static final DateTimeFormatter ID_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -52,7 +56,7 @@ public final class CommentStore {
     Comment comment = new Comment(newId(now), doc, paragraph, author, text, now);
     Files.createDirectories(folder);
     Path target = file(comment.id());
-    Path temporary = folder.resolve("." + comment.id() + ".tmp");
+    Path temporary = folder.resolve(temporaryName(comment.id()));
     byte[] bytes = render(comment).getBytes(StandardCharsets.UTF_8);
     try (FileChannel channel =
         FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -71,6 +75,33 @@ public final class CommentStore {
     }
     forceFolder();
     return comment;
+  }
+
+  /**
+   * Deletes the temporary files of comments whose writing never finished and returns how many there
+   * were. A process killed between creating one and renaming it leaves it behind; hidden, it is
+   * never indexed, but it was never acknowledged either and would pile up with every crash.
+   *
+   * <p>Only for the one writer of this folder, before it takes comments: a temporary file of a
+   * write under way looks the same. {@code passages serve} calls it once it holds the index lock.
+   */
+  public int removeUnfinished() throws IOException {
+    if (!Files.isDirectory(folder)) {
+      return 0;
+    }
+    int removed = 0;
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
+      for (Path file : files) {
+        if (TEMPORARY.matcher(file.getFileName().toString()).matches()
+            && Files.deleteIfExists(file)) {
+          removed++;
+        }
+      }
+    }
+    if (removed > 0) {
+      forceFolder();
+    }
+    return removed;
   }
 
   /** Deletes comment {@code id}; false when there is no such comment. */
@@ -92,6 +123,11 @@ public final class CommentStore {
 
   private Path file(String id) {
     return folder.resolve(id + ".txt");
+  }
+
+  /** Hidden, so the corpus reader never indexes a comment that is still being written. */
+  private static String temporaryName(String id) {
+    return "." + id + ".tmp";
   }
 
   private String newId(Instant now) {

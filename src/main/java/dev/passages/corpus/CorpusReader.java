@@ -42,6 +42,9 @@ public final class CorpusReader {
 
   /** Reads and parses every supported file. */
   public CorpusScan scan() {
+    // Taken before reading: a file written during the scan then makes the next check see a
+    // change, rather than an index that lacks the file looking up to date.
+    String fingerprint = fingerprint();
     List<SourceDocument> documents = new ArrayList<>();
     List<Skip> problems = new ArrayList<>();
     Map<String, String> pathOfId = new HashMap<>();
@@ -62,7 +65,7 @@ public final class CorpusReader {
       documents.add(document.get());
     }
     documents.sort(Comparator.comparing(SourceDocument::id));
-    return new CorpusScan(documents, problems, fingerprint());
+    return new CorpusScan(documents, problems, fingerprint);
   }
 
   /**

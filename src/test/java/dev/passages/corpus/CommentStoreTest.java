@@ -1,0 +1,56 @@
+package dev.passages.corpus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Comment files: whole or absent, and what a killed writer leaves is cleared on the next start. */
+class CommentStoreTest {
+
+  @TempDir Path corpus;
+
+  @Test
+  void anAddedCommentIsOneWholeFileAndNoTemporaryOne() throws Exception {
+    Comment comment = new CommentStore(corpus).add("article", 5, "Ada", "Uranium.\nAnd oil.");
+
+    assertThat(names()).containsExactly(comment.id() + ".txt");
+    FrontMatter parsed =
+        FrontMatter.split(Files.readString(corpus.resolve("comments/" + comment.id() + ".txt")));
+    assertThat(parsed.metadata().author()).isEqualTo("Ada");
+    assertThat(parsed.metadata().about()).isEqualTo("article#p5");
+    assertThat(parsed.body()).isEqualTo("Uranium.\nAnd oil.\n");
+  }
+
+  @Test
+  void removeUnfinishedDeletesTheTemporaryFilesOfWritesThatNeverEndedAndNothingElse()
+      throws Exception {
+    CommentStore store = new CommentStore(corpus);
+    Comment kept = store.add("article", null, "Ada", "Kept.");
+    Path comments = corpus.resolve("comments");
+    Files.writeString(comments.resolve(".20260101T000000Z-abcdefgh.tmp"), "---\ntitle: Comm");
+    Files.writeString(comments.resolve(".20260101T000001Z-zyxw2345.tmp"), "");
+    Files.writeString(comments.resolve(".notes.tmp"), "someone else's hidden file");
+    Files.writeString(comments.resolve("draft.tmp"), "not hidden, not ours");
+
+    assertThat(store.removeUnfinished()).isEqualTo(2);
+
+    assertThat(names()).containsExactlyInAnyOrder(kept.id() + ".txt", ".notes.tmp", "draft.tmp");
+    assertThat(store.removeUnfinished()).isZero();
+  }
+
+  @Test
+  void removeUnfinishedFindsNothingWhenNoCommentWasEverPosted() throws Exception {
+    assertThat(new CommentStore(corpus).removeUnfinished()).isZero();
+    assertThat(corpus.resolve("comments")).doesNotExist();
+  }
+
+  private Stream<String> names() throws Exception {
+    try (Stream<Path> files = Files.list(corpus.resolve("comments"))) {
+      return files.map(f -> f.getFileName().toString()).toList().stream();
+    }
+  }
+}
