@@ -82,10 +82,16 @@ public final class LiveIndex implements Closeable {
     return writer;
   }
 
+  /**
+   * Brings the index in line with the corpus one last time and closes it, so that a server stopped
+   * cleanly leaves an index the next {@code passages search} can use as it is: one-file updates
+   * (comments) leave the stored corpus fingerprint behind on purpose.
+   */
   @Override
-  public void close() throws IOException {
-    try (directory) {
-      writer.close();
+  public synchronized void close() throws IOException {
+    try (directory;
+        writer) {
+      update();
     }
   }
 

@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.passages.SeedCorpus;
 import dev.passages.corpus.FrontMatter;
 import dev.passages.corpus.Metadata;
-import dev.passages.index.IndexStatus;
-import dev.passages.index.Indexer;
 import dev.passages.search.DocumentSummary;
 import dev.passages.search.Hit;
 import dev.passages.search.LucenePassageSearch;
@@ -257,9 +255,8 @@ class CrashSafetyTest {
       assertThat(file).exists();
       assertThat(FrontMatter.split(Files.readString(file)).body()).isEqualTo(comment.text() + "\n");
     }
-    assertThat(new Indexer(corpus, index).status())
-        .as("the last commit matches the corpus")
-        .isEqualTo(IndexStatus.FRESH);
+    // The index the server committed on its way out holds every acknowledged comment: read it
+    // as it is, without re-indexing.
     try (LucenePassageSearch search = LucenePassageSearch.open(index)) {
       for (Posted comment : posted) {
         List<Hit> hits = search.search(SearchRequest.of(comment.word())).hits();
