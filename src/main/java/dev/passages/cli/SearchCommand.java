@@ -134,6 +134,17 @@ final class SearchCommand implements Callable<Integer> {
         result.total() == 1 ? "" : "s",
         shown < result.total() ? " (showing " + (result.offset() + 1) + "-" + rank + ")" : "",
         result.tookMs());
+    if (result.correctedFrom() != null) {
+      out.printf(
+          "Showing results for %s (no passage matches %s)%n",
+          result.query(), result.correctedFrom());
+    }
+    if (result.suggestion() != null) {
+      out.printf("Did you mean: %s%n", result.suggestion());
+    }
+    if (result.relaxed()) {
+      out.println("No passage has every word; these have most of them, the best covered first.");
+    }
   }
 
   private static String place(Hit hit) {

@@ -105,6 +105,15 @@ class CliTest {
   }
 
   @Test
+  void searchSaysWhenItCorrectedTheQuery() {
+    Run run = run("search", "--color", "never", "Tokaev");
+    assertThat(run.exit).isZero();
+    assertThat(run.out)
+        .contains("3 passages found")
+        .contains("Showing results for tokayev (no passage matches Tokaev)");
+  }
+
+  @Test
   void searchExitsWithOneWhenNothingIsFound() {
     Run run = run("search", "zeppelin");
     assertThat(run.exit).isEqualTo(1);
