@@ -1,9 +1,2 @@
 -- wrk script: GET /health, the server's floor (no search), reported like search.lua.
-done = function(summary, latency, requests)
-  local errors = summary.errors.connect + summary.errors.read + summary.errors.write
-      + summary.errors.status + summary.errors.timeout
-  io.write(string.format(
-      "RESULT requests=%d seconds=%.1f rps=%.0f p50_ms=%.2f p99_ms=%.2f errors=%d non2xx=%d\n",
-      summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
-      latency:percentile(50) / 1000, latency:percentile(99) / 1000, errors, summary.errors.status))
-end
+dofile("bench/report.lua")

@@ -71,3 +71,11 @@ export function appendMarked(parent, text, matches) {
   }
   parent.append(text.slice(pos));
 }
+
+/** The small coloured label of a source: article, commentary or comment. */
+export function sourceBadge(source) {
+  const badge = document.createElement('span');
+  badge.className = `badge badge-${source}`;
+  badge.textContent = source;
+  return badge;
+}

@@ -1,5 +1,7 @@
 // The document view: the whole text, the linked passage highlighted, every match marked.
-import { ApiError, appendMarked, documentIdFromPath, documentPath, getJson, postJson } from './api.js';
+import {
+  ApiError, appendMarked, documentIdFromPath, documentPath, getJson, postJson, sourceBadge,
+} from './api.js';
 
 const article = document.getElementById('document');
 const status = document.getElementById('status');
@@ -104,9 +106,7 @@ function relatedItem(doc, paragraph, item) {
   const anchor = hit.id.slice(hit.id.indexOf('#'));
   link.href = `${documentPath(hit.doc)}?${new URLSearchParams({ from: `${doc.id}#p${paragraph}` })}${anchor}`;
   link.textContent = hit.title;
-  const badge = document.createElement('span');
-  badge.className = `badge badge-${hit.source}`;
-  badge.textContent = hit.source;
+  const badge = sourceBadge(hit.source);
   const excerpt = document.createElement('div');
   excerpt.className = 'excerpt';
   // The API escapes the passage and adds only <mark>: the one string we insert as HTML.
@@ -220,10 +220,7 @@ async function matchesIn(id) {
 function render(doc, matches) {
   const badge = document.createElement('p');
   badge.className = 'doc-source';
-  const span = document.createElement('span');
-  span.className = `badge badge-${doc.source}`;
-  span.textContent = doc.source;
-  badge.append(span);
+  badge.append(sourceBadge(doc.source));
   article.replaceChildren(badge);
   for (const passage of doc.passages) {
     const tag = passage.kind === 'title' ? 'h1' : passage.kind === 'heading' ? 'h2' : 'p';

@@ -1,5 +1,5 @@
 // The search page: instant results as you type, the query kept in the URL.
-import { ApiError, documentPath, getJson, hitHref } from './api.js';
+import { ApiError, documentPath, getJson, hitHref, sourceBadge } from './api.js';
 
 const PAGE_SIZE = 20;
 /** Wait this long after a keystroke before searching: long enough to skip mid-word requests. */
@@ -142,9 +142,7 @@ function hitItem(hit, q) {
 
   const meta = document.createElement('div');
   meta.className = 'hit-meta';
-  const badge = document.createElement('span');
-  badge.className = `badge badge-${hit.source}`;
-  badge.textContent = hit.source;
+  const badge = sourceBadge(hit.source);
   const title = document.createElement('span');
   title.className = 'hit-title';
   title.textContent = hit.title;
@@ -267,9 +265,7 @@ async function showIntro(seq) {
 
 function documentItem(doc) {
   const item = document.createElement('li');
-  const badge = document.createElement('span');
-  badge.className = `badge badge-${doc.source}`;
-  badge.textContent = doc.source;
+  const badge = sourceBadge(doc.source);
   const link = document.createElement('a');
   link.href = documentPath(doc.id);
   link.textContent = doc.title;

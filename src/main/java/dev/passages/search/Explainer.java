@@ -1,16 +1,13 @@
 package dev.passages.search;
 
+import dev.passages.analysis.TextAnalysis;
 import dev.passages.index.Schema;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * Says which query part matched which words of a hit, by running both through the same analysis the
@@ -88,21 +85,7 @@ final class Explainer {
 
   /** The terms of {@code text} in {@code field}'s analysis, remembered for this query. */
   private List<String> terms(String field, String text) {
-    return analysed.computeIfAbsent(field + '\u0000' + text, k -> analyse(field, text));
-  }
-
-  private static List<String> analyse(String field, String text) {
-    List<String> terms = new ArrayList<>();
-    try (TokenStream stream = Schema.ANALYZER.tokenStream(field, text)) {
-      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-      stream.reset();
-      while (stream.incrementToken()) {
-        terms.add(term.toString());
-      }
-      stream.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return terms;
+    return analysed.computeIfAbsent(
+        field + '\u0000' + text, k -> TextAnalysis.terms(Schema.ANALYZER, field, text));
   }
 }

@@ -1,17 +1,15 @@
 package dev.passages.search;
 
+import dev.passages.analysis.TextAnalysis;
 import dev.passages.corpus.Source;
 import dev.passages.index.IndexedPassage;
 import dev.passages.index.Schema;
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -136,7 +134,7 @@ final class RelatedFinder {
    * a quote splits it into runs, and each run long enough is found on its own.
    */
   static Query quoteQuery(String text) {
-    List<String> words = exactTerms(text);
+    List<String> words = TextAnalysis.terms(Schema.ANALYZER, Schema.TEXT_EXACT, text);
     if (words.size() < QUOTE_WORDS) {
       return null;
     }
@@ -151,21 +149,6 @@ final class RelatedFinder {
       anyWindow.add(phrase.build(), Occur.SHOULD);
     }
     return anyWindow.build();
-  }
-
-  private static List<String> exactTerms(String text) {
-    List<String> terms = new ArrayList<>();
-    try (TokenStream stream = Schema.ANALYZER.tokenStream(Schema.TEXT_EXACT, text)) {
-      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-      stream.reset();
-      while (stream.incrementToken()) {
-        terms.add(term.toString());
-      }
-      stream.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return terms;
   }
 
   private static String longestMatch(Hit hit) {
