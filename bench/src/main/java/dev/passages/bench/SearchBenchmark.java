@@ -1,0 +1,148 @@
+package dev.passages.bench;
+
+import dev.passages.index.IndexReport;
+import dev.passages.index.Indexer;
+import dev.passages.index.Schema;
+import dev.passages.search.LucenePassageSearch;
+import dev.passages.search.SearchRequest;
+import dev.passages.search.SearchResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.FSDirectory;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One query of {@code bench/queries.txt} per invocation, cycling through the mix: {@code passages}
+ * is our whole {@code search()} (parsing, spelling, relaxation, highlighting, explanations, source
+ * counts); {@code bareLucene} is the floor under it, Lucene's {@link SimpleQueryParser} over the
+ * keyword view and the {@link UnifiedHighlighter} over the top 10, on the same index. Their ratio
+ * is what Passages adds. Paths are relative to the working folder, the repository root.
+ */
+@State(Scope.Thread)
+@BenchmarkMode({Mode.AverageTime, Mode.SampleTime})
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xmx1g"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class SearchBenchmark {
+
+  private static final int TOP = 10;
+
+  /** {@code seed}: the repository's {@code corpus/}; {@code kjv}: {@code bench/corpus.sh}'s. */
+  @Param({"seed", "kjv"})
+  public String corpus;
+
+  private Path index;
+  private LucenePassageSearch passages;
+  private DirectoryReader reader;
+  private IndexSearcher searcher;
+  private UnifiedHighlighter highlighter;
+  private List<String> queries;
+  private Query[] bareQueries;
+  private int next;
+
+  @Setup(Level.Trial)
+  public void setUp() throws IOException {
+    Path folder =
+        switch (corpus) {
+          case "seed" -> Path.of("corpus");
+          case "kjv" -> Path.of("bench/corpora/kjv");
+          default -> throw new IllegalArgumentException("unknown corpus " + corpus);
+        };
+    if (!Files.isDirectory(folder)) {
+      throw new IllegalStateException(
+          "skipping corpus "
+              + corpus
+              + ": "
+              + folder.toAbsolutePath()
+              + " is missing; build it with bench/corpus.sh "
+              + corpus
+              + " and run from the repository root");
+    }
+    queries =
+        Files.readAllLines(Path.of("bench/queries.txt")).stream()
+            .filter(q -> !q.isBlank())
+            .toList();
+    index = Files.createTempDirectory("passages-bench-index");
+    IndexReport report = new Indexer(folder, index).rebuild();
+    System.out.printf(
+        "%n%s: indexed %d documents, %d passages from %s in %d ms, %d problems, %d queries%n",
+        corpus,
+        report.documents().size(),
+        report.passages(),
+        folder,
+        report.millis(),
+        report.problems().size(),
+        queries.size());
+
+    passages = LucenePassageSearch.open(index);
+    reader = DirectoryReader.open(FSDirectory.open(index));
+    searcher = new IndexSearcher(reader);
+    highlighter =
+        UnifiedHighlighter.builder(searcher, Schema.ANALYZER)
+            .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "…", true))
+            .build();
+    SimpleQueryParser parser = new SimpleQueryParser(Schema.ANALYZER, Schema.TEXT);
+    parser.setDefaultOperator(Occur.MUST);
+    bareQueries = queries.stream().map(parser::parse).toArray(Query[]::new);
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() throws IOException {
+    passages.close();
+    reader.close();
+    reader.directory().close();
+    try (Stream<Path> files = Files.walk(index)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  @Benchmark
+  public SearchResult passages() {
+    String query = queries.get(next);
+    next = (next + 1) % queries.size();
+    return passages.search(new SearchRequest(query, TOP, 0, Set.of()));
+  }
+
+  @Benchmark
+  public String[] bareLucene() throws IOException {
+    Query query = bareQueries[next];
+    next = (next + 1) % bareQueries.length;
+    if (query == null || query instanceof MatchNoDocsQuery) {
+      return new String[0];
+    }
+    TopDocs top = searcher.search(query, TOP);
+    return highlighter.highlight(Schema.TEXT, query, top);
+  }
+}
