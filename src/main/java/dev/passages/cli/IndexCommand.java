@@ -1,11 +1,13 @@
 package dev.passages.cli;
 
 import dev.passages.corpus.Skip;
-import dev.passages.corpus.SourceDocument;
+import dev.passages.index.DocumentStats;
 import dev.passages.index.IndexLockedException;
+import dev.passages.index.IndexProgress;
 import dev.passages.index.IndexReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,7 +39,8 @@ final class IndexCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     IndexReport report;
     try {
-      report = rebuild ? locations.indexer().rebuild() : locations.indexer().update();
+      PrintWriter err = spec.commandLine().getErr();
+      report = locations.indexer().update(rebuild, progress -> printProgress(progress, err));
     } catch (IndexLockedException e) {
       PrintWriter err = spec.commandLine().getErr();
       err.println(
@@ -47,18 +50,32 @@ final class IndexCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.FAILURE;
     }
-    for (SourceDocument document : report.documents()) {
+    for (DocumentStats document : report.documents()) {
       out.printf(
           "  %-40s %-10s %4d passages%s%n",
           document.id(),
           document.source().id(),
-          document.passages().size(),
+          document.passages(),
           document.ignoredLines().isEmpty()
               ? ""
               : "  (left out trailing " + quoted(document.ignoredLines()) + ")");
     }
     printSummary(report, locations.index, out, spec.commandLine().getErr());
     return report.documents().isEmpty() ? ExitCodes.FAILURE : ExitCodes.OK;
+  }
+
+  /** A line about a long run's progress, on standard error: files, passages, rate and time left. */
+  static void printProgress(IndexProgress progress, PrintWriter err) {
+    long left = progress.remainingMillis();
+    err.printf(
+        Locale.ROOT,
+        "  indexing: %d/%d files, %,d passages, %,.0f passages/s%s%n",
+        progress.filesDone(),
+        progress.files(),
+        progress.passages(),
+        progress.passagesPerSecond(),
+        left < 0 ? "" : String.format(", about %d s left", (left + 999) / 1000));
+    err.flush();
   }
 
   /** The warnings (on {@code err}) and the one-line total (on {@code out}) of an indexing run. */

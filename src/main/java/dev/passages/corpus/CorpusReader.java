@@ -40,32 +40,58 @@ public final class CorpusReader {
     this.root = root.toAbsolutePath().normalize();
   }
 
-  /** Reads and parses every supported file. */
+  /** A corpus file to read, and the id of the document it holds. */
+  public record CorpusFile(Path path, String relative, String id) {}
+
+  /** Reads and parses every supported file, one after the other. */
   public CorpusScan scan() {
     // Taken before reading: a file written during the scan then makes the next check see a
     // change, rather than an index that lacks the file looking up to date.
     String fingerprint = fingerprint();
     List<SourceDocument> documents = new ArrayList<>();
     List<Skip> problems = new ArrayList<>();
+    for (CorpusFile file : list(problems)) {
+      read(file, problems).ifPresent(documents::add);
+    }
+    documents.sort(Comparator.comparing(SourceDocument::id));
+    return new CorpusScan(documents, problems, fingerprint);
+  }
+
+  /**
+   * The files to read, sorted by path: each supported file whose id no earlier file took. Files in
+   * other formats, and a second file with the same id ({@code op.md} beside {@code op.html}), are
+   * reported in {@code problems} and left out, so the files can be read in any order.
+   */
+  public List<CorpusFile> list(List<Skip> problems) {
+    List<CorpusFile> files = new ArrayList<>();
     Map<String, String> pathOfId = new HashMap<>();
     for (Path file : files(problems)) {
-      Optional<SourceDocument> document = read(file, problems);
-      if (document.isEmpty()) {
+      String path = relative(file);
+      if (!DocumentParsers.supports(extension(path))) {
+        problems.add(new Skip(path, "unsupported format (.txt, .md and .html are indexed)", false));
         continue;
       }
-      String earlier = pathOfId.putIfAbsent(document.get().id(), relative(file));
+      String id = idOf(path);
+      String earlier = pathOfId.putIfAbsent(id, path);
       if (earlier != null) {
         problems.add(
             new Skip(
-                relative(file),
+                path,
                 "same document id as " + earlier + " (ids drop the extension); rename one",
                 false));
         continue;
       }
-      documents.add(document.get());
+      files.add(new CorpusFile(file, path, id));
     }
-    documents.sort(Comparator.comparing(SourceDocument::id));
-    return new CorpusScan(documents, problems, fingerprint);
+    return files;
+  }
+
+  /**
+   * The document in {@code file}; empty, with the reason added to {@code problems}, when it cannot
+   * be indexed. Safe to call from several threads with a synchronized {@code problems}.
+   */
+  public Optional<SourceDocument> read(CorpusFile file, List<Skip> problems) {
+    return read(file.path(), problems);
   }
 
   /**

@@ -1,13 +1,12 @@
 package dev.passages.index;
 
 import dev.passages.corpus.Skip;
-import dev.passages.corpus.SourceDocument;
 import java.util.List;
 
 /**
  * What an indexing run did.
  *
- * @param documents every document the corpus holds now, indexed
+ * @param documents every document the corpus holds now, indexed, by id
  * @param added documents new to the index
  * @param updated documents whose content changed and were re-indexed
  * @param removed documents whose files are gone, taken out of the index
@@ -16,7 +15,7 @@ import java.util.List;
  * @param millis wall time of the run
  */
 public record IndexReport(
-    List<SourceDocument> documents,
+    List<DocumentStats> documents,
     int added,
     int updated,
     int removed,
@@ -31,7 +30,7 @@ public record IndexReport(
 
   /** Passages over all documents. */
   public int passages() {
-    return documents.stream().mapToInt(d -> d.passages().size()).sum();
+    return documents.stream().mapToInt(DocumentStats::passages).sum();
   }
 
   /** True when the run changed what the index holds. */

@@ -1,13 +1,27 @@
 package dev.passages.index;
 
-import dev.passages.corpus.CorpusScan;
+import dev.passages.corpus.CorpusReader;
+import dev.passages.corpus.Skip;
 import dev.passages.corpus.SourceDocument;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -18,7 +32,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * Brings an index in line with a corpus scan, touching only what changed: a document whose content
+ * Brings an index in line with the corpus, touching only what changed: a document whose content
  * hash differs is replaced as a whole (all its passages in one atomic update), one whose file is
  * gone is deleted. One commit ends the run, carrying the corpus fingerprint.
  */
@@ -26,46 +40,131 @@ final class IndexSync {
 
   private IndexSync() {}
 
-  static IndexReport apply(IndexWriter writer, CorpusScan scan, long startNanos)
+  /** Reading and indexing threads: parsing is the costly part and runs on every core. */
+  private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+  /**
+   * Reads every file of {@code reader}'s corpus on all cores and applies what changed; {@code
+   * progress} hears about it about once a second. Only per-document figures are kept, never the
+   * text, so memory does not grow with the corpus.
+   */
+  static IndexReport apply(
+      IndexWriter writer, CorpusReader reader, Consumer<IndexProgress> progress)
       throws IOException {
+    long start = System.nanoTime();
+    String fingerprint = reader.fingerprint(); // before reading: see CorpusReader#scan
     Map<String, String> indexed = indexedHashes(writer);
-    int added = 0;
-    int updated = 0;
-    int unchanged = 0;
-    Set<String> present = new HashSet<>();
-    for (SourceDocument document : scan.documents()) {
-      present.add(document.id());
-      String hash = PassageDocuments.contentHash(document);
-      String before = indexed.get(document.id());
-      if (hash.equals(before)) {
-        unchanged++;
-        continue;
+    List<Skip> problems = Collections.synchronizedList(new ArrayList<>());
+    List<CorpusReader.CorpusFile> files = reader.list(problems);
+    Run run = new Run(writer, indexed, files.size(), start, progress);
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    try {
+      List<Future<?>> work = new ArrayList<>(files.size());
+      for (CorpusReader.CorpusFile file : files) {
+        work.add(
+            pool.submit(
+                () -> {
+                  run.index(reader.read(file, problems));
+                  return null;
+                }));
       }
-      writer.updateDocuments(
-          new Term(Schema.DOC, document.id()), PassageDocuments.toDocuments(document, hash));
-      if (before == null) {
-        added++;
-      } else {
-        updated++;
+      for (Future<?> done : work) {
+        done.get();
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("indexing was interrupted", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+    } finally {
+      pool.shutdownNow();
     }
     int removed = 0;
     for (String id : indexed.keySet()) {
-      if (!present.contains(id)) {
+      if (!run.present.contains(id)) {
         writer.deleteDocuments(new Term(Schema.DOC, id));
         removed++;
       }
     }
     writer.setLiveCommitData(
         Map.of(
-                Schema.COMMIT_SCHEMA, String.valueOf(Schema.VERSION),
-                Schema.COMMIT_FINGERPRINT, scan.fingerprint())
+                Schema.COMMIT_SCHEMA,
+                String.valueOf(Schema.VERSION),
+                Schema.COMMIT_FINGERPRINT,
+                fingerprint)
             .entrySet());
     writer.commit();
-    long millis = (System.nanoTime() - startNanos) / 1_000_000;
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    List<DocumentStats> documents = new ArrayList<>(run.documents);
+    documents.sort(Comparator.comparing(DocumentStats::id));
+    List<Skip> sortedProblems = new ArrayList<>(problems);
+    sortedProblems.sort(Comparator.comparing(Skip::path));
     return new IndexReport(
-        scan.documents(), added, updated, removed, unchanged, scan.problems(), millis);
+        documents,
+        run.added.get(),
+        run.updated.get(),
+        removed,
+        run.unchanged.get(),
+        sortedProblems,
+        millis);
   }
+
+  /** The shared state of one run, updated from the reading threads. */
+  private static final class Run {
+    final IndexWriter writer;
+    final Map<String, String> indexed;
+    final int files;
+    final long start;
+    final Consumer<IndexProgress> progress;
+    final Set<String> present = ConcurrentHashMap.newKeySet();
+    final Queue<DocumentStats> documents = new ConcurrentLinkedQueue<>();
+    final AtomicInteger added = new AtomicInteger();
+    final AtomicInteger updated = new AtomicInteger();
+    final AtomicInteger unchanged = new AtomicInteger();
+    final AtomicInteger filesDone = new AtomicInteger();
+    final AtomicLong passages = new AtomicLong();
+    final AtomicLong lastReport;
+
+    Run(
+        IndexWriter writer,
+        Map<String, String> indexed,
+        int files,
+        long start,
+        Consumer<IndexProgress> progress) {
+      this.writer = writer;
+      this.indexed = indexed;
+      this.files = files;
+      this.start = start;
+      this.progress = progress;
+      this.lastReport = new AtomicLong(start);
+    }
+
+    void index(Optional<SourceDocument> read) throws IOException {
+      if (read.isPresent()) {
+        SourceDocument document = read.get();
+        present.add(document.id());
+        documents.add(DocumentStats.of(document));
+        passages.addAndGet(document.passages().size());
+        String hash = PassageDocuments.contentHash(document);
+        String before = indexed.get(document.id());
+        if (hash.equals(before)) {
+          unchanged.incrementAndGet();
+        } else {
+          writer.updateDocuments(
+              new Term(Schema.DOC, document.id()), PassageDocuments.toDocuments(document, hash));
+          (before == null ? added : updated).incrementAndGet();
+        }
+      }
+      int done = filesDone.incrementAndGet();
+      long now = System.nanoTime();
+      long last = lastReport.get();
+      if (now - last > REPORT_EVERY_NANOS && lastReport.compareAndSet(last, now)) {
+        progress.accept(new IndexProgress(done, files, passages.get(), (now - start) / 1_000_000));
+      }
+    }
+  }
+
+  private static final long REPORT_EVERY_NANOS = 1_000_000_000L;
 
   /**
    * Puts one document in line with its file, in one commit: {@code document} replaces what the

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFormatTooNewException;
@@ -30,15 +31,22 @@ public final class Indexer {
 
   /** Re-indexes the documents whose content changed and removes those whose files are gone. */
   public IndexReport update() throws IOException {
-    try (LiveIndex live = LiveIndex.open(corpus, index, false)) {
-      return live.update();
-    }
+    return update(false, progress -> {});
   }
 
   /** Throws the index away and indexes the whole corpus. */
   public IndexReport rebuild() throws IOException {
-    try (LiveIndex live = LiveIndex.open(corpus, index, true)) {
-      return live.update();
+    return update(true, progress -> {});
+  }
+
+  /**
+   * {@link #update()}, or {@link #rebuild()} when {@code fromScratch}, telling {@code progress} how
+   * far it has come about once a second.
+   */
+  public IndexReport update(boolean fromScratch, Consumer<IndexProgress> progress)
+      throws IOException {
+    try (LiveIndex live = LiveIndex.open(corpus, index, fromScratch)) {
+      return live.update(progress);
     }
   }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFormatTooNewException;
@@ -23,6 +24,9 @@ import org.apache.lucene.store.LockObtainFailedException;
  * near-real-time searcher opened on {@link #writer()} sees each update without a reopen.
  */
 public final class LiveIndex implements Closeable {
+
+  /** The writer's buffer before it flushes a segment. */
+  static final double RAM_BUFFER_MB = 128;
 
   private final Path corpus;
   private final Directory directory;
@@ -46,6 +50,8 @@ public final class LiveIndex implements Closeable {
       boolean keep = !fromScratch && sameSchema(directory);
       IndexWriterConfig config =
           new IndexWriterConfig(Schema.ANALYZER)
+              // Large corpora index in fewer, larger segments; small ones never fill it.
+              .setRAMBufferSizeMB(RAM_BUFFER_MB)
               .setOpenMode(
                   keep
                       ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND
@@ -61,9 +67,13 @@ public final class LiveIndex implements Closeable {
   }
 
   /** Re-reads the corpus and applies what changed; one commit. Safe to call from any thread. */
-  public synchronized IndexReport update() throws IOException {
-    long start = System.nanoTime();
-    return IndexSync.apply(writer, new CorpusReader(corpus).scan(), start);
+  public IndexReport update() throws IOException {
+    return update(progress -> {});
+  }
+
+  /** {@link #update()}, telling {@code progress} how far it has come about once a second. */
+  public synchronized IndexReport update(Consumer<IndexProgress> progress) throws IOException {
+    return IndexSync.apply(writer, new CorpusReader(corpus), progress);
   }
 
   /**

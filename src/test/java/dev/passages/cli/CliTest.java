@@ -43,6 +43,15 @@ class CliTest {
   }
 
   @Test
+  void longRunsReportProgressWithRateAndTimeLeft() {
+    StringWriter err = new StringWriter();
+    IndexCommand.printProgress(
+        new dev.passages.index.IndexProgress(10, 67, 8_743, 1_027), new PrintWriter(err, true));
+    assertThat(err.toString())
+        .isEqualTo("  indexing: 10/67 files, 8,743 passages, 8,513 passages/s, about 6 s left\n");
+  }
+
+  @Test
   void indexWarnsAboutBadFilesAndGoesOn() throws Exception {
     Files.writeString(corpus.resolve("slides.pptx"), "binary");
     Run run = run("index");

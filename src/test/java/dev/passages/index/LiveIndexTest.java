@@ -69,6 +69,28 @@ class LiveIndexTest {
     assertThat(indexer.status()).isEqualTo(IndexStatus.STALE);
   }
 
+  @Test
+  void manyFilesAreReadOnAllCoresAndEachIsCountedOnce() throws IOException {
+    Path corpus = SeedCorpus.copyTo(dir);
+    for (int i = 0; i < 300; i++) {
+      SeedCorpus.write(
+          corpus, "commentary/n" + i + ".txt", "Note " + i + "\nSteppe wind " + i + ".\n");
+    }
+    IndexReport report = new Indexer(corpus, dir.resolve("index")).update();
+    assertThat(counts(report)).containsExactly(301, 0, 0, 0);
+    assertThat(report.documents()).hasSize(301);
+    assertThat(report.documents().getFirst().id()).isEqualTo("article");
+    assertThat(report.passages()).isEqualTo(15 + 300 * 2);
+  }
+
+  @Test
+  void progressSaysHowFarARunHasCome() {
+    IndexProgress halfway = new IndexProgress(50, 100, 1_000, 2_000);
+    assertThat(halfway.passagesPerSecond()).isEqualTo(500.0);
+    assertThat(halfway.remainingMillis()).isEqualTo(2_000);
+    assertThat(new IndexProgress(0, 100, 0, 0).remainingMillis()).isEqualTo(-1);
+  }
+
   private static int[] counts(IndexReport report) {
     return new int[] {report.added(), report.updated(), report.removed(), report.unchanged()};
   }
