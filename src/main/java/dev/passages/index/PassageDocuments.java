@@ -95,6 +95,7 @@ public final class PassageDocuments {
     doc.add(new StringField(Schema.DOC, passage.doc(), Field.Store.YES));
     doc.add(new SortedDocValuesField(Schema.DOC, new BytesRef(passage.doc())));
     doc.add(new StringField(Schema.SOURCE, indexed.source().id(), Field.Store.YES));
+    doc.add(new SortedDocValuesField(Schema.SOURCE, new BytesRef(indexed.source().id())));
     doc.add(new StringField(Schema.KIND, passage.kind().id(), Field.Store.YES));
     doc.add(new StoredField(Schema.NUMBER, passage.number()));
     doc.add(new StoredField(Schema.ORDINAL, indexed.ordinal()));

@@ -17,7 +17,7 @@ public final class Schema {
    * Bumped whenever analysis or fields change, so that an index built by an older program is
    * rebuilt instead of answering wrongly.
    */
-  public static final int VERSION = 3;
+  public static final int VERSION = 4;
 
   /** Passage id, {@code article#p7}: unique, stored, the update key. */
   public static final String ID = "id";
@@ -25,7 +25,7 @@ public final class Schema {
   /** Document id, {@code article}: filters and the document listing; sorted values for ties. */
   public static final String DOC = "doc";
 
-  /** {@code article}, {@code commentary} or {@code comment}. */
+  /** {@code article}, {@code commentary} or {@code comment}; also doc values, to count by. */
   public static final String SOURCE = "source";
 
   /** {@code title}, {@code heading} or {@code paragraph}. */

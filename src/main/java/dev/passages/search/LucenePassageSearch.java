@@ -106,7 +106,8 @@ public final class LucenePassageSearch implements PassageSearch {
                     .map(h -> h.explained(explainer.explain(h)))
                     .toList();
             counts =
-                sourceCounts(searcher, withFilters(answer.unfiltered(), Set.of(), request.doc()));
+                SourceCounter.count(
+                    searcher, withFilters(answer.unfiltered(), Set.of(), request.doc()));
           }
           double tookMs = Math.round((System.nanoTime() - start) / 10_000.0) / 100.0;
           return new SearchResult(
@@ -254,18 +255,6 @@ public final class LucenePassageSearch implements PassageSearch {
           strict.suggestion,
           true);
     }
-  }
-
-  /** Matches of {@code query} per source, for "article 3 · commentary 5" beside a filter. */
-  private static SourceCounts sourceCounts(IndexSearcher searcher, Query query) throws IOException {
-    long[] counts = new long[Source.values().length];
-    for (Source source : Source.values()) {
-      counts[source.ordinal()] = searcher.count(withFilters(query, Set.of(source), null));
-    }
-    return new SourceCounts(
-        counts[Source.ARTICLE.ordinal()],
-        counts[Source.COMMENTARY.ordinal()],
-        counts[Source.COMMENT.ordinal()]);
   }
 
   /** Adds source and document filters, which narrow the matches without changing scores. */

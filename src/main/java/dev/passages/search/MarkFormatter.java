@@ -18,10 +18,23 @@ final class MarkFormatter extends PassageFormatter {
   private final DefaultPassageFormatter marks =
       new DefaultPassageFormatter("<mark>", "</mark>", ELLIPSIS, true);
 
+  private final int htmlUpToChars;
+
+  /**
+   * @param htmlUpToChars texts longer than this get match offsets only, no HTML: the whole-text
+   *     pass needs the HTML of short passages alone, long ones are shown as excerpts
+   */
+  MarkFormatter(int htmlUpToChars) {
+    this.htmlUpToChars = htmlUpToChars;
+  }
+
   @Override
   public Highlight format(Passage[] passages, String content) {
     if (passages.length == 0) {
       return null;
+    }
+    if (content.length() > htmlUpToChars) {
+      return new Highlight(null, matches(passages));
     }
     StringBuilder html = new StringBuilder();
     if (passages[0].getStartOffset() > 0) {

@@ -43,10 +43,11 @@ final class PassageHighlighter {
   private final Marker excerpt;
 
   PassageHighlighter(IndexSearcher searcher) {
-    this.whole = new Marker(builder(searcher).withBreakIterator(WholeBreakIterator::new));
+    this.whole =
+        new Marker(builder(searcher, WHOLE_UP_TO_CHARS).withBreakIterator(WholeBreakIterator::new));
     this.excerpt =
         new Marker(
-            builder(searcher)
+            builder(searcher, Integer.MAX_VALUE)
                 .withBreakIterator(
                     () ->
                         LengthGoalBreakIterator.createClosestToLength(
@@ -65,9 +66,9 @@ final class PassageHighlighter {
     return excerpt.mark(query, docIds, EXCERPT_WINDOWS);
   }
 
-  private static UnifiedHighlighter.Builder builder(IndexSearcher searcher) {
+  private static UnifiedHighlighter.Builder builder(IndexSearcher searcher, int htmlUpToChars) {
     return UnifiedHighlighter.builder(searcher, Schema.ANALYZER)
-        .withFormatter(new MarkFormatter())
+        .withFormatter(new MarkFormatter(htmlUpToChars))
         .withMaskedFieldsFunc(
             field -> field.equals(Schema.TEXT) ? Set.of(Schema.TEXT_EXACT) : Set.of())
         .withMaxLength(MAX_SCANNED_CHARS)
