@@ -1,6 +1,7 @@
 package dev.passages.index;
 
 import dev.passages.corpus.CorpusReader;
+import dev.passages.corpus.DocumentParsers;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
@@ -14,6 +15,11 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -38,6 +44,11 @@ public final class CorpusWatcher implements Closeable {
   private final WatchService watcher;
   private final Thread thread;
   private String fingerprint;
+
+  /** Files changed since the folder was last quiet, relative to the corpus; watcher thread only. */
+  private final Set<String> changedFiles = new LinkedHashSet<>();
+
+  private boolean needsFullUpdate;
 
   /**
    * Starts watching {@code corpus}; {@code afterChange} runs (on the watcher's thread) after each
@@ -67,9 +78,11 @@ public final class CorpusWatcher implements Closeable {
         }
         boolean rescanDue =
             System.nanoTime() - lastRescan > TimeUnit.MILLISECONDS.toNanos(RESCAN_MS);
-        if (dirty || rescanDue) {
-          lastRescan = System.nanoTime();
+        if (dirty) {
           dirty = false;
+          applyChanges();
+        } else if (rescanDue) {
+          lastRescan = System.nanoTime();
           updateIfChanged();
         }
       }
@@ -78,17 +91,96 @@ public final class CorpusWatcher implements Closeable {
     }
   }
 
+  /** Notes which files changed; anything it cannot pin to files asks for a full update. */
   private void handle(WatchKey key) {
     Path dir = (Path) key.watchable();
     for (WatchEvent<?> event : key.pollEvents()) {
-      if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE) {
-        Path created = dir.resolve((Path) event.context());
-        if (Files.isDirectory(created)) {
-          registerTreeQuietly(created);
+      if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
+        needsFullUpdate = true;
+        continue;
+      }
+      Path path = dir.resolve((Path) event.context());
+      String name = path.getFileName().toString();
+      if (name.startsWith(".")) {
+        continue; // hidden: editors' swap files, comments being written
+      }
+      if (Files.isDirectory(path) || !DocumentParsers.supports(extension(name))) {
+        // A folder came or went (with files in it), or something else changed: read it all.
+        if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(path)) {
+          registerTreeQuietly(path);
+        }
+        needsFullUpdate |= Files.isDirectory(path) || extension(name).isEmpty();
+        continue;
+      }
+      changedFiles.add(corpus.relativize(path).toString().replace('\\', '/'));
+    }
+    key.reset();
+  }
+
+  /**
+   * Applies the changes seen since the folder went quiet: the changed files one by one (removals
+   * first, so a file renamed to another extension keeps its document), or everything when the
+   * events did not say enough.
+   */
+  private void applyChanges() {
+    try {
+      String now = new CorpusReader(corpus).fingerprint();
+      if (needsFullUpdate || hasSiblingWithSameId()) {
+        needsFullUpdate = false;
+        changedFiles.clear();
+        IndexReport report = index.update();
+        fingerprint = now;
+        if (report.changedAnything()) {
+          afterChange.accept(report);
+        }
+        return;
+      }
+      List<String> files = new ArrayList<>(changedFiles);
+      changedFiles.clear();
+      files.sort(Comparator.comparing((String f) -> Files.exists(corpus.resolve(f))));
+      int updated = 0;
+      int removed = 0;
+      long start = System.nanoTime();
+      for (String file : files) {
+        IndexReport one = index.updateFile(file);
+        updated += one.updated();
+        removed += one.removed();
+      }
+      fingerprint = now;
+      if (!files.isEmpty()) {
+        afterChange.accept(
+            new IndexReport(
+                List.of(),
+                0,
+                updated,
+                removed,
+                0,
+                List.of(),
+                (System.nanoTime() - start) / 1_000_000));
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.log(
+          Level.WARNING, "could not update the index from " + corpus + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether a changed file shares its id with another file (op.md beside op.html). */
+  private boolean hasSiblingWithSameId() {
+    for (String file : changedFiles) {
+      String id = CorpusReader.idOf(file);
+      for (String extension : List.of("txt", "md", "markdown", "html", "htm")) {
+        String sibling = id + "." + extension;
+        if (!sibling.equals(file) && Files.exists(corpus.resolve(sibling))) {
+          return true;
         }
       }
     }
-    key.reset();
+    return false;
+  }
+
+  private static String extension(String name) {
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(dot + 1) : "";
   }
 
   private void updateIfChanged() {

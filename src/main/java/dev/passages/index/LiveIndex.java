@@ -1,11 +1,15 @@
 package dev.passages.index;
 
 import dev.passages.corpus.CorpusReader;
+import dev.passages.corpus.Skip;
+import dev.passages.corpus.SourceDocument;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
@@ -81,10 +85,20 @@ public final class LiveIndex implements Closeable {
    * replaced or removed), without reading the rest of the corpus: what a posted comment needs, and
    * safe while other files are being written.
    */
-  public synchronized void updateFile(String relativePath) throws IOException {
-    CorpusReader reader = new CorpusReader(corpus);
-    IndexSync.applyOne(
-        writer, CorpusReader.idOf(relativePath), reader.readFile(relativePath, new ArrayList<>()));
+  public synchronized IndexReport updateFile(String relativePath) throws IOException {
+    long start = System.nanoTime();
+    List<Skip> problems = new ArrayList<>();
+    Optional<SourceDocument> document = new CorpusReader(corpus).readFile(relativePath, problems);
+    IndexSync.applyOne(writer, CorpusReader.idOf(relativePath), document);
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    return new IndexReport(
+        document.map(DocumentStats::of).stream().toList(),
+        0,
+        document.isPresent() ? 1 : 0,
+        document.isPresent() ? 0 : 1,
+        0,
+        problems,
+        millis);
   }
 
   /** The writer, for opening near-real-time searchers on it. */

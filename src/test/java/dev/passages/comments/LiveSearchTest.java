@@ -78,6 +78,31 @@ class LiveSearchTest {
   }
 
   @Test
+  void anEditedFileIsReadAloneNotTheWholeCorpus() throws Exception {
+    Path file = SeedCorpus.write(corpus, "commentary/steppe.txt", "Steppe\nQuokkas graze here.\n");
+    waitUntil(() -> total("quokkas") == 1, System.nanoTime());
+    changes.clear();
+    Files.writeString(file, "Steppe\nWombats graze here.\n");
+    waitUntil(() -> total("wombats") == 1 && total("quokkas") == 0, System.nanoTime());
+    waitUntil(() -> !changes.isEmpty(), System.nanoTime());
+    IndexReport change = changes.getFirst();
+    assertThat(change.updated()).isEqualTo(1);
+    assertThat(change.documents()).as("no other document was read").isEmpty();
+  }
+
+  @Test
+  void aFileRenamedToAnotherFormatKeepsItsDocument() throws Exception {
+    Path txt = SeedCorpus.write(corpus, "commentary/notes.txt", "Notes\nPlatypus sighted.\n");
+    waitUntil(() -> total("platypus") == 1, System.nanoTime());
+    Files.writeString(
+        corpus.resolve("commentary/notes.md"), "# Notes\n\nPlatypus sighted twice.\n");
+    Files.delete(txt);
+    waitUntil(() -> total("twice") == 1, System.nanoTime());
+    Thread.sleep(200); // let every event of the rename be applied
+    assertThat(total("platypus")).isEqualTo(1);
+  }
+
+  @Test
   void searchesKeepAnsweringWhileTheIndexChanges() throws Exception {
     Thread writer =
         Thread.ofPlatform()
