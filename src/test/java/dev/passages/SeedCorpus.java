@@ -1,5 +1,7 @@
 package dev.passages;
 
+import dev.passages.index.Indexer;
+import dev.passages.search.LucenePassageSearch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +33,16 @@ public final class SeedCorpus {
       Path file = corpus.resolve(relativePath);
       Files.createDirectories(file.getParent());
       return Files.writeString(file, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Indexes {@code corpus} into {@code dir}/index from scratch and opens a search over it. */
+  public static LucenePassageSearch indexed(Path corpus, Path dir) {
+    try {
+      new Indexer(corpus, dir.resolve("index")).rebuild();
+      return LucenePassageSearch.open(dir.resolve("index"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -61,11 +61,13 @@ public final class Indexer {
       if (!DirectoryReader.indexExists(directory)) {
         return IndexStatus.MISSING;
       }
+      if (!LiveIndex.sameSchema(directory)) {
+        return IndexStatus.STALE;
+      }
       Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
-      boolean sameSchema = String.valueOf(Schema.VERSION).equals(data.get(Schema.COMMIT_SCHEMA));
       boolean sameCorpus =
           new CorpusReader(corpus).fingerprint().equals(data.get(Schema.COMMIT_FINGERPRINT));
-      return sameSchema && sameCorpus ? IndexStatus.FRESH : IndexStatus.STALE;
+      return sameCorpus ? IndexStatus.FRESH : IndexStatus.STALE;
     } catch (IndexNotFoundException e) {
       return IndexStatus.MISSING;
     } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {

@@ -146,9 +146,9 @@ public final class LucenePassageSearch implements PassageSearch {
                 LuceneQueries.toLucene(fixedParsed),
                 correction.get().fixes());
         if (answer.total() == 0 && corrected.total() > 0) {
-          answer = corrected.correcting(typed);
+          answer = corrected.saying(typed, null, false);
         } else if (corrected.total() > answer.total()) {
-          answer = answer.suggesting(fixed);
+          answer = answer.saying(null, fixed, false);
         }
       }
     }
@@ -166,7 +166,7 @@ public final class LucenePassageSearch implements PassageSearch {
                 looser.get(),
                 answer.typos());
         if (relaxed.total() > answer.total()) {
-          answer = relaxed.relaxing(answer);
+          answer = relaxed.saying(answer.correctedFrom(), answer.suggestion(), true);
         }
       }
     }
@@ -223,12 +223,8 @@ public final class LucenePassageSearch implements PassageSearch {
       return query.matching();
     }
 
-    Answer correcting(String typed) {
-      return new Answer(
-          queryText, parsed, query, unfiltered, top, total, typos, typed, null, relaxed);
-    }
-
-    Answer suggesting(String corrected) {
+    /** This answer, said to come about as given. */
+    Answer saying(String correctedFrom, String suggestion, boolean relaxed) {
       return new Answer(
           queryText,
           parsed,
@@ -238,22 +234,8 @@ public final class LucenePassageSearch implements PassageSearch {
           total,
           typos,
           correctedFrom,
-          corrected,
+          suggestion,
           relaxed);
-    }
-
-    Answer relaxing(Answer strict) {
-      return new Answer(
-          queryText,
-          parsed,
-          query,
-          unfiltered,
-          top,
-          total,
-          typos,
-          strict.correctedFrom,
-          strict.suggestion,
-          true);
     }
   }
 
@@ -264,11 +246,7 @@ public final class LucenePassageSearch implements PassageSearch {
     }
     BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(query, Occur.MUST);
     if (!sources.isEmpty()) {
-      BooleanQuery.Builder anyOf = new BooleanQuery.Builder();
-      for (Source source : sources) {
-        anyOf.add(new TermQuery(new Term(Schema.SOURCE, source.id())), Occur.SHOULD);
-      }
-      filtered.add(anyOf.build(), Occur.FILTER);
+      filtered.add(LuceneQueries.anySource(sources), Occur.FILTER);
     }
     if (doc != null) {
       filtered.add(new TermQuery(new Term(Schema.DOC, doc)), Occur.FILTER);

@@ -3,6 +3,7 @@ package dev.passages.search;
 import dev.passages.analysis.TextAnalysis;
 import dev.passages.corpus.Source;
 import dev.passages.index.Schema;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,15 @@ final class LuceneQueries {
     return finish(parsed, parser, text);
   }
 
+  /** Passages from any of {@code sources}. */
+  static Query anySource(Collection<Source> sources) {
+    BooleanQuery.Builder anyOf = new BooleanQuery.Builder();
+    for (Source source : sources) {
+      anyOf.add(new TermQuery(new Term(Schema.SOURCE, source.id())), Occur.SHOULD);
+    }
+    return anyOf.build();
+  }
+
   private static PassageQuery nothing(String why) {
     Query none = new MatchNoDocsQuery(why);
     return new PassageQuery(none, none);
@@ -139,11 +149,7 @@ final class LuceneQueries {
   private static PassageQuery finish(ParsedQuery parsed, Parser parser, Query text) {
     BooleanQuery.Builder filters = new BooleanQuery.Builder();
     if (!parsed.sources().isEmpty()) {
-      BooleanQuery.Builder anyOf = new BooleanQuery.Builder();
-      for (Source source : parsed.sources()) {
-        anyOf.add(new TermQuery(new Term(Schema.SOURCE, source.id())), Occur.SHOULD);
-      }
-      filters.add(anyOf.build(), Occur.FILTER);
+      filters.add(anySource(parsed.sources()), Occur.FILTER);
     }
     for (Source source : parsed.excludedSources()) {
       filters.add(new TermQuery(new Term(Schema.SOURCE, source.id())), Occur.MUST_NOT);

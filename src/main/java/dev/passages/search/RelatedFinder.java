@@ -118,12 +118,7 @@ final class RelatedFinder {
   private static Query elsewhere(Query query, IndexedPassage paragraph) {
     return new BooleanQuery.Builder()
         .add(query, Occur.MUST)
-        .add(
-            new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(Schema.SOURCE, Source.COMMENTARY.id())), Occur.SHOULD)
-                .add(new TermQuery(new Term(Schema.SOURCE, Source.COMMENT.id())), Occur.SHOULD)
-                .build(),
-            Occur.FILTER)
+        .add(LuceneQueries.anySource(List.of(Source.COMMENTARY, Source.COMMENT)), Occur.FILTER)
         .add(new TermQuery(new Term(Schema.DOC, paragraph.passage().doc())), Occur.MUST_NOT)
         .build();
   }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -72,18 +71,7 @@ class TextAnalysisTest {
   }
 
   private static List<String> terms(Analyzer analyzer, String text) {
-    List<String> terms = new ArrayList<>();
-    try (TokenStream stream = analyzer.tokenStream("f", text)) {
-      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-      stream.reset();
-      while (stream.incrementToken()) {
-        terms.add(term.toString());
-      }
-      stream.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return terms;
+    return TextAnalysis.terms(analyzer, "f", text);
   }
 
   /** The original text each token came from, by its offsets. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passages.SeedCorpus;
 import dev.passages.corpus.Source;
-import dev.passages.index.Indexer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Set;
@@ -31,8 +30,7 @@ class CorpusSearchTest {
         corpus,
         "comments/c1.txt",
         "Re: uranium\n<script>alert('uranium')</script> & \"quotes\" <b>bold</b>\n");
-    new Indexer(corpus, dir.resolve("index")).rebuild();
-    search = LucenePassageSearch.open(dir.resolve("index"));
+    search = SeedCorpus.indexed(corpus, dir);
   }
 
   @AfterAll

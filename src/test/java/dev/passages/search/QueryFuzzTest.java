@@ -3,7 +3,6 @@ package dev.passages.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passages.SeedCorpus;
-import dev.passages.index.Indexer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,8 +39,7 @@ class QueryFuzzTest {
     Path corpus = SeedCorpus.copyTo(dir);
     SeedCorpus.write(
         corpus, "comments/c.txt", "Hostile\n<script>alert('x')</script> & <b>bold</b>\n");
-    new Indexer(corpus, dir.resolve("index")).rebuild();
-    search = LucenePassageSearch.open(dir.resolve("index"));
+    search = SeedCorpus.indexed(corpus, dir);
   }
 
   @AfterAll

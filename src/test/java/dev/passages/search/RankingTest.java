@@ -3,7 +3,6 @@ package dev.passages.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passages.SeedCorpus;
-import dev.passages.index.Indexer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,8 +36,7 @@ class RankingTest {
         "commentary/forms.txt",
         "Forms\nForeign investment grew again this year in the region.\n"
             + "Foreign investments grew again this year in the region.\n");
-    new Indexer(corpus, dir.resolve("index")).rebuild();
-    search = LucenePassageSearch.open(dir.resolve("index"));
+    search = SeedCorpus.indexed(corpus, dir);
   }
 
   @AfterAll

@@ -3,7 +3,6 @@ package dev.passages.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passages.SeedCorpus;
-import dev.passages.index.Indexer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,8 +52,7 @@ class RelatedPassagesTest {
         corpus,
         "commentary/name-only.txt",
         "Other news\nPutin visited a factory in Siberia on Tuesday and talked about wages.\n");
-    new Indexer(corpus, dir.resolve("index")).rebuild();
-    search = LucenePassageSearch.open(dir.resolve("index"));
+    search = SeedCorpus.indexed(corpus, dir);
   }
 
   @AfterAll

@@ -3,7 +3,6 @@ package dev.passages.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passages.SeedCorpus;
-import dev.passages.index.Indexer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -45,8 +44,7 @@ class RelevanceTest {
       Files.copy(
           Path.of("corpus", "commentary", sample), corpus.resolve("commentary").resolve(sample));
     }
-    new Indexer(corpus, dir.resolve("index")).rebuild();
-    search = LucenePassageSearch.open(dir.resolve("index"));
+    search = SeedCorpus.indexed(corpus, dir);
   }
 
   @AfterAll

@@ -3,7 +3,6 @@ package dev.passages.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passages.SeedCorpus;
-import dev.passages.index.Indexer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,8 +20,7 @@ class SearchQualityTest {
 
   @BeforeAll
   static void indexTheSeedArticle() throws IOException {
-    new Indexer(SeedCorpus.copyTo(dir), dir.resolve("index")).rebuild();
-    search = LucenePassageSearch.open(dir.resolve("index"));
+    search = SeedCorpus.indexed(SeedCorpus.copyTo(dir), dir);
   }
 
   @AfterAll

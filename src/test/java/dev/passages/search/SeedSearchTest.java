@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.passages.SeedCorpus;
-import dev.passages.index.Indexer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,8 +26,7 @@ class SeedSearchTest {
   @BeforeAll
   static void indexTheSeedArticle() throws IOException {
     Path corpus = SeedCorpus.copyTo(dir);
-    new Indexer(corpus, dir.resolve("index")).rebuild();
-    search = LucenePassageSearch.open(dir.resolve("index"));
+    search = SeedCorpus.indexed(corpus, dir);
   }
 
   @AfterAll

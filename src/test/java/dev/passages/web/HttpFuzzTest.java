@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.passages.SeedCorpus;
-import dev.passages.index.Indexer;
 import dev.passages.search.LucenePassageSearch;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -36,8 +35,7 @@ class HttpFuzzTest {
 
   @BeforeAll
   static void start() throws IOException {
-    new Indexer(SeedCorpus.copyTo(dir), dir.resolve("index")).rebuild();
-    search = LucenePassageSearch.open(dir.resolve("index"));
+    search = SeedCorpus.indexed(SeedCorpus.copyTo(dir), dir);
     app = WebServer.create(search).start("127.0.0.1", 0);
   }
 

@@ -3,7 +3,6 @@ package dev.passages.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passages.SeedCorpus;
-import dev.passages.index.Indexer;
 import dev.passages.search.LucenePassageSearch;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -44,8 +43,7 @@ class LoadSmokeTest {
       Files.copy(
           Path.of("corpus/commentary", sample), corpus.resolve("commentary").resolve(sample));
     }
-    new Indexer(corpus, dir.resolve("index")).rebuild();
-    search = LucenePassageSearch.open(dir.resolve("index"));
+    search = SeedCorpus.indexed(corpus, dir);
     app = WebServer.create(search).start("127.0.0.1", 0);
   }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.passages.SeedCorpus;
-import dev.passages.index.Indexer;
 import dev.passages.search.LucenePassageSearch;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -38,8 +37,7 @@ class WebServerTest {
   static void start() throws IOException {
     Path corpus = SeedCorpus.copyTo(dir);
     SeedCorpus.write(corpus, "commentary/a b/naïve.txt", "Steppe view\nUranium again.\n");
-    new Indexer(corpus, dir.resolve("index")).rebuild();
-    search = LucenePassageSearch.open(dir.resolve("index"));
+    search = SeedCorpus.indexed(corpus, dir);
     app = WebServer.create(search).start("127.0.0.1", 0);
   }
 
