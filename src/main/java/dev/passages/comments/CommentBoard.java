@@ -80,7 +80,7 @@ public final class CommentBoard {
 
   /** The comments on document {@code doc}, oldest first; empty when the document is unknown. */
   public Optional<List<CommentView>> on(String doc) {
-    if (search.document(doc).isEmpty()) {
+    if (!search.exists(doc)) {
       return Optional.empty();
     }
     return Optional.of(search.commentsOn(doc));

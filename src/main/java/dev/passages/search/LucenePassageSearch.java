@@ -293,6 +293,11 @@ public final class LucenePassageSearch implements PassageSearch {
   }
 
   @Override
+  public boolean exists(String id) {
+    return withSearcher(searcher -> searcher.count(new TermQuery(new Term(Schema.DOC, id))) > 0);
+  }
+
+  @Override
   public Optional<DocumentView> document(String id) {
     return withSearcher(
         searcher -> {

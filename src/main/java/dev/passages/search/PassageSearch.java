@@ -30,6 +30,9 @@ public interface PassageSearch extends Closeable {
   /** Every indexed document, ordered by id. */
   List<DocumentSummary> documents();
 
+  /** Whether a document with id {@code id} is indexed; cheaper than reading it. */
+  boolean exists(String id);
+
   /** The document with id {@code id}, its passages in reading order; empty when unknown. */
   Optional<DocumentView> document(String id);
 

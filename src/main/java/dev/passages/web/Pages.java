@@ -30,7 +30,7 @@ final class Pages {
 
   /** {@code GET /doc/{doc}}: the document view, 404 when no such document is indexed. */
   void document(Context ctx) {
-    boolean known = search.document(ctx.pathParam("doc")).isPresent();
+    boolean known = search.exists(ctx.pathParam("doc"));
     ctx.status(known ? HttpStatus.OK : HttpStatus.NOT_FOUND).contentType(HTML).result(documentPage);
   }
 

@@ -73,7 +73,7 @@ final class SearchRoutes {
   /** {@code GET /api/documents/{doc}/related}: per paragraph, how many passages discuss it. */
   void relatedCounts(Context ctx) {
     String doc = ctx.pathParam("doc");
-    if (search.document(doc).isEmpty()) {
+    if (!search.exists(doc)) {
       throw new NotFoundResponse("no document with id '" + doc + "'");
     }
     ctx.json(search.relatedCounts(doc));
