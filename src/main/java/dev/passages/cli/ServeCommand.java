@@ -60,6 +60,15 @@ final class ServeCommand implements Callable<Integer> {
       description = "Port to listen on, 0 for any free one (default: ${DEFAULT-VALUE}).")
   int port;
 
+  @Option(
+      names = "--result-cache",
+      defaultValue = "1024",
+      paramLabel = "N",
+      description =
+          "Keep the answers to up to N distinct searches until the index changes; 0 keeps none"
+              + " (default: ${DEFAULT-VALUE}).")
+  int resultCache;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -71,6 +80,11 @@ final class ServeCommand implements Callable<Integer> {
     }
     if (commentsPerMinute < 1) {
       err.println("error: --comments-per-minute must be at least 1, got " + commentsPerMinute);
+      err.flush();
+      return ExitCodes.USAGE;
+    }
+    if (resultCache < 0) {
+      err.println("error: --result-cache must be 0 or more, got " + resultCache);
       err.flush();
       return ExitCodes.USAGE;
     }
@@ -92,7 +106,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     IndexReport report = index.update();
     IndexCommand.printSummary(report, locations.index, out, err);
-    LucenePassageSearch search = LucenePassageSearch.live(index);
+    LucenePassageSearch search = LucenePassageSearch.live(index, resultCache);
     CorpusWatcher watcher =
         new CorpusWatcher(
             locations.corpus,

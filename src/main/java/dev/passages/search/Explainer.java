@@ -3,7 +3,6 @@ package dev.passages.search;
 import dev.passages.analysis.TextAnalysis;
 import dev.passages.index.Schema;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +18,19 @@ final class Explainer {
   /** At most this many notes per hit. */
   static final int MAX_NOTES = 10;
 
+  /**
+   * Analysed words, shared by all requests: the words hits match recur from one query to the next,
+   * and analysing each again was a tenth of a search. Short texts only.
+   */
+  private static final BoundedCache<String, List<String>> ANALYSED = new BoundedCache<>(50_000);
+
+  private static final int MAX_CACHED_CHARS = 64;
+
   private final ParsedQuery query;
   private final Map<String, String> typos;
-  private final Map<String, List<String>> analysed = new HashMap<>();
 
   /**
-   * An explainer for the hits of one query; it analyses each query part once.
+   * An explainer for the hits of one query.
    *
    * @param typos corrected word → word typed, when the query was corrected
    */
@@ -83,9 +89,13 @@ final class Explainer {
     };
   }
 
-  /** The terms of {@code text} in {@code field}'s analysis, remembered for this query. */
-  private List<String> terms(String field, String text) {
-    return analysed.computeIfAbsent(
-        field + '\u0000' + text, k -> TextAnalysis.terms(Schema.ANALYZER, field, text));
+  /** The terms of {@code text} in {@code field}'s analysis. */
+  private static List<String> terms(String field, String text) {
+    if (text.length() > MAX_CACHED_CHARS) {
+      return TextAnalysis.terms(Schema.ANALYZER, field, text);
+    }
+    return ANALYSED.get(
+        field + '\u0000' + text,
+        key -> List.copyOf(TextAnalysis.terms(Schema.ANALYZER, field, text)));
   }
 }

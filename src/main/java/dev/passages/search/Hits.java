@@ -30,32 +30,12 @@ final class Hits {
     for (int i = 0; i < count; i++) {
       docIds[i] = ranked[offset + i].doc;
     }
-    Highlight[] whole = searcher.highlighter.whole(query, docIds);
-    IndexedPassage[] passages = new IndexedPassage[count];
+    Highlight[] marked = searcher.highlighter.mark(query, docIds);
     StoredFields stored = searcher.storedFields();
-    List<Integer> longOnes = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      passages[i] = PassageDocuments.fromDocument(stored.document(docIds[i]));
-      if (passages[i].passage().text().length() > PassageHighlighter.WHOLE_UP_TO_CHARS) {
-        longOnes.add(i);
-      }
-    }
-    String[] shown = new String[count];
-    for (int i = 0; i < count; i++) {
-      shown[i] = whole[i] != null ? whole[i].html() : null;
-    }
-    if (!longOnes.isEmpty()) {
-      int[] longIds = longOnes.stream().mapToInt(i -> docIds[i]).toArray();
-      Highlight[] excerpts = searcher.highlighter.excerpts(query, longIds);
-      for (int j = 0; j < longIds.length; j++) {
-        if (excerpts[j] != null) {
-          shown[longOnes.get(j)] = excerpts[j].html();
-        }
-      }
-    }
     List<Hit> hits = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      Passage passage = passages[i].passage();
+      IndexedPassage indexed = PassageDocuments.fromDocument(stored.document(docIds[i]));
+      Passage passage = indexed.passage();
       float score =
           ranked[offset + i] instanceof FieldDoc field && field.fields[0] instanceof Float sorted
               ? sorted
@@ -64,15 +44,15 @@ final class Hits {
           new Hit(
               passage.id(),
               passage.doc(),
-              passages[i].title(),
-              passages[i].source().id(),
+              indexed.title(),
+              indexed.source().id(),
               passage.kind().id(),
               passage.paragraph(),
               passage.section(),
               score,
               passage.text(),
-              shown[i] != null ? shown[i] : escape(passage.text()),
-              whole[i] != null ? whole[i].matches() : List.of(),
+              marked[i] != null ? marked[i].html() : escape(passage.text()),
+              marked[i] != null ? marked[i].matches() : List.of(),
               List.of()));
     }
     return hits;

@@ -16,12 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -46,9 +48,15 @@ public final class LucenePassageSearch implements PassageSearch {
   private final SearcherManager searchers;
   private final Closeable owned;
 
-  private LucenePassageSearch(SearcherManager searchers, Closeable owned) {
+  /** Answers by request, each with the version of the index it came from; null: none kept. */
+  private final BoundedCache<SearchRequest, KeptResult> results;
+
+  private record KeptResult(long indexVersion, SearchResult result) {}
+
+  private LucenePassageSearch(SearcherManager searchers, Closeable owned, int keptResults) {
     this.searchers = searchers;
     this.owned = owned;
+    this.results = keptResults > 0 ? new BoundedCache<>(keptResults) : null;
   }
 
   /** Opens the last commit of the index in folder {@code index}, which must exist; read-only. */
@@ -56,7 +64,7 @@ public final class LucenePassageSearch implements PassageSearch {
     Directory directory = FSDirectory.open(index);
     try {
       return new LucenePassageSearch(
-          new SearcherManager(directory, new HighlightingSearcher.Factory()), directory);
+          new SearcherManager(directory, new HighlightingSearcher.Factory()), directory, 0);
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw e;
@@ -68,8 +76,19 @@ public final class LucenePassageSearch implements PassageSearch {
    * has run (near-real-time). The index stays open after {@link #close}; its owner closes it.
    */
   public static LucenePassageSearch live(LiveIndex index) throws IOException {
+    return live(index, 0);
+  }
+
+  /**
+   * As {@link #live(LiveIndex)}, keeping the answers to up to {@code keptResults} distinct requests
+   * until the index changes: a repeated search (the same words from many readers, a page reloaded,
+   * Back) costs a lookup. 0 keeps none.
+   */
+  public static LucenePassageSearch live(LiveIndex index, int keptResults) throws IOException {
     return new LucenePassageSearch(
-        new SearcherManager(index.writer(), new HighlightingSearcher.Factory()), () -> {});
+        new SearcherManager(index.writer(), new HighlightingSearcher.Factory()),
+        () -> {},
+        keptResults);
   }
 
   /**
@@ -95,6 +114,12 @@ public final class LucenePassageSearch implements PassageSearch {
     long start = System.nanoTime();
     return withSearcher(
         searcher -> {
+          // Every change to the index, committed or near-real-time, gives its reader a new version.
+          long version = ((DirectoryReader) searcher.getIndexReader()).getVersion();
+          KeptResult kept = results != null ? results.get(request) : null;
+          if (kept != null && kept.indexVersion() == version) {
+            return kept.result().took(millisSince(start));
+          }
           Answer answer = answer(searcher, request);
           List<Hit> hits = List.of();
           SourceCounts counts = SourceCounts.NONE;
@@ -106,22 +131,33 @@ public final class LucenePassageSearch implements PassageSearch {
                     .map(h -> h.explained(explainer.explain(h)))
                     .toList();
             counts =
-                SourceCounter.count(
-                    searcher, withFilters(answer.unfiltered(), Set.of(), request.doc()));
+                answer.counts() != null
+                    ? answer.counts()
+                    : SourceCounter.count(
+                        searcher, withFilters(answer.unfiltered(), Set.of(), request.doc()));
           }
-          double tookMs = Math.round((System.nanoTime() - start) / 10_000.0) / 100.0;
-          return new SearchResult(
-              answer.queryText(),
-              answer.total(),
-              request.offset(),
-              request.limit(),
-              tookMs,
-              counts,
-              answer.correctedFrom(),
-              answer.suggestion(),
-              answer.relaxed(),
-              hits);
+          SearchResult result =
+              new SearchResult(
+                  answer.queryText(),
+                  answer.total(),
+                  request.offset(),
+                  request.limit(),
+                  millisSince(start),
+                  counts,
+                  answer.correctedFrom(),
+                  answer.suggestion(),
+                  answer.relaxed(),
+                  hits);
+          if (results != null) {
+            results.put(request, new KeptResult(version, result));
+          }
+          return result;
         });
+  }
+
+  /** Milliseconds since {@code start} (a {@link System#nanoTime}), to two decimals. */
+  private static double millisSince(long start) {
+    return Math.round((System.nanoTime() - start) / 10_000.0) / 100.0;
   }
 
   /**
@@ -130,44 +166,41 @@ public final class LucenePassageSearch implements PassageSearch {
    */
   private static Answer answer(IndexSearcher searcher, SearchRequest request) throws IOException {
     String typed = request.query();
-    ParsedQuery parsed = QuerySyntax.parse(typed);
-    Answer answer = run(searcher, request, typed, parsed, LuceneQueries.toLucene(parsed), Map.of());
-    if (answer.total() < FEW_HITS && !parsed.terms().isEmpty()) {
+    CompiledQuery compiled = CompiledQuery.of(typed);
+    Answer answer = run(searcher, request, typed, compiled.parsed(), compiled.query(), Map.of());
+    if (answer.total() < FEW_HITS && !compiled.parsed().terms().isEmpty()) {
       Optional<Spelling.Correction> correction = Spelling.correct(searcher.getIndexReader(), typed);
       if (correction.isPresent()) {
         String fixed = correction.get().query();
-        ParsedQuery fixedParsed = QuerySyntax.parse(fixed);
+        CompiledQuery fixedQuery = CompiledQuery.of(fixed);
         Answer corrected =
             run(
                 searcher,
                 request,
                 fixed,
-                fixedParsed,
-                LuceneQueries.toLucene(fixedParsed),
+                fixedQuery.parsed(),
+                fixedQuery.query(),
                 correction.get().fixes());
         if (answer.total() == 0 && corrected.total() > 0) {
           answer = corrected.saying(typed, null, false);
+          compiled = fixedQuery;
         } else if (corrected.total() > answer.total()) {
           answer = answer.saying(null, fixed, false);
         }
       }
     }
-    int parts = LuceneQueries.partCount(answer.parsed());
     // Short keyword queries keep their all-words meaning, even when that finds nothing.
-    if (answer.total() < FEW_HITS && parts >= LONG_QUERY_PARTS) {
-      Optional<LuceneQueries.PassageQuery> looser = LuceneQueries.relaxed(answer.parsed());
-      if (looser.isPresent()) {
-        Answer relaxed =
-            run(
-                searcher,
-                request,
-                answer.queryText(),
-                answer.parsed(),
-                looser.get(),
-                answer.typos());
-        if (relaxed.total() > answer.total()) {
-          answer = relaxed.saying(answer.correctedFrom(), answer.suggestion(), true);
-        }
+    if (answer.total() < FEW_HITS && compiled.relaxed().isPresent()) {
+      Answer relaxed =
+          run(
+              searcher,
+              request,
+              answer.queryText(),
+              answer.parsed(),
+              compiled.relaxed().get(),
+              answer.typos());
+      if (relaxed.total() > answer.total()) {
+        answer = relaxed.saying(answer.correctedFrom(), answer.suggestion(), true);
       }
     }
     return answer;
@@ -187,12 +220,21 @@ public final class LucenePassageSearch implements PassageSearch {
             withFilters(text.matching(), request.sources(), request.doc()));
     if (query.ranked() instanceof MatchNoDocsQuery) {
       return new Answer(
-          queryText, parsed, query, text.matching(), null, 0, typos, null, null, false);
+          queryText, parsed, query, text.matching(), null, 0, null, typos, null, null, false);
     }
     int wanted = request.offset() + request.limit();
-    TopFieldDocs top =
-        searcher.search(
-            query.ranked(), new TopFieldCollectorManager(RANKING, wanted, null, Integer.MAX_VALUE));
+    var ranking = new TopFieldCollectorManager(RANKING, wanted, null, Integer.MAX_VALUE);
+    TopFieldDocs top;
+    SourceCounts counts = null;
+    if (request.sources().isEmpty()) {
+      // Nothing narrows the matches by source, so they are what the counts count: one pass.
+      Object[] both =
+          searcher.search(query.ranked(), new MultiCollectorManager(ranking, new SourceCounter()));
+      top = (TopFieldDocs) both[0];
+      counts = SourceCounter.counts((long[]) both[1]);
+    } else {
+      top = searcher.search(query.ranked(), ranking);
+    }
     return new Answer(
         queryText,
         parsed,
@@ -200,13 +242,17 @@ public final class LucenePassageSearch implements PassageSearch {
         text.matching(),
         top,
         top.totalHits.value(),
+        counts,
         typos,
         null,
         null,
         false);
   }
 
-  /** One way of answering a request, and how it came about. */
+  /**
+   * One way of answering a request, and how it came about; {@code counts} per source when the
+   * search counted them, else null.
+   */
   private record Answer(
       String queryText,
       ParsedQuery parsed,
@@ -214,6 +260,7 @@ public final class LucenePassageSearch implements PassageSearch {
       Query unfiltered,
       TopFieldDocs top,
       long total,
+      SourceCounts counts,
       Map<String, String> typos,
       String correctedFrom,
       String suggestion,
@@ -232,6 +279,7 @@ public final class LucenePassageSearch implements PassageSearch {
           unfiltered,
           top,
           total,
+          counts,
           typos,
           correctedFrom,
           suggestion,

@@ -1,31 +1,42 @@
 package dev.passages.search;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 
 /**
- * Turns the highlighter's passages into a {@link Highlight}. Lucene's formatter does the marking
- * and escaping (every character of the text is escaped; only our {@code <mark>} tags are not); this
- * adds what it leaves out: "…" at both ends of a cropped excerpt, and the match offsets.
+ * Turns the highlighter's windows of one passage into a {@link Highlight}: every match offset, and
+ * HTML of either the whole text (when short) or the best-scored windows in reading order (when
+ * long). Lucene's formatter does the marking and escaping (every character of the text is escaped;
+ * only our {@code <mark>} tags are not); this adds what it leaves out: "…" at both ends of a
+ * cropped excerpt, and the match offsets.
  */
 final class MarkFormatter extends PassageFormatter {
 
   static final String ELLIPSIS = "…";
 
+  /** Higher score first; equal scores, earlier first (as Lucene's highlighter ranks them). */
+  private static final Comparator<Passage> BEST_FIRST =
+      Comparator.comparingDouble((Passage p) -> -p.getScore())
+          .thenComparingInt(Passage::getStartOffset);
+
   private final DefaultPassageFormatter marks =
       new DefaultPassageFormatter("<mark>", "</mark>", ELLIPSIS, true);
 
-  private final int htmlUpToChars;
+  private final int wholeUpToChars;
+  private final int windows;
 
   /**
-   * @param htmlUpToChars texts longer than this get match offsets only, no HTML: the whole-text
-   *     pass needs the HTML of short passages alone, long ones are shown as excerpts
+   * @param wholeUpToChars texts up to this long are shown whole
+   * @param windows longer texts show at most this many windows
    */
-  MarkFormatter(int htmlUpToChars) {
-    this.htmlUpToChars = htmlUpToChars;
+  MarkFormatter(int wholeUpToChars, int windows) {
+    this.wholeUpToChars = wholeUpToChars;
+    this.windows = windows;
   }
 
   @Override
@@ -33,18 +44,48 @@ final class MarkFormatter extends PassageFormatter {
     if (passages.length == 0) {
       return null;
     }
-    if (content.length() > htmlUpToChars) {
-      return new Highlight(null, matches(passages));
-    }
+    List<int[]> matches = matches(passages);
+    Passage[] shown =
+        content.length() <= wholeUpToChars
+            ? new Passage[] {whole(passages, content)}
+            : best(passages);
     StringBuilder html = new StringBuilder();
-    if (passages[0].getStartOffset() > 0) {
+    if (shown[0].getStartOffset() > 0) {
       html.append(ELLIPSIS);
     }
-    html.append(marks.format(passages, content));
-    if (passages[passages.length - 1].getEndOffset() < content.length()) {
+    html.append(marks.format(shown, content));
+    if (shown[shown.length - 1].getEndOffset() < content.length()) {
       html.append(ELLIPSIS);
     }
-    return new Highlight(html.toString(), matches(passages));
+    return new Highlight(html.toString(), matches);
+  }
+
+  /** One window over all of {@code content}, holding the matches of every window. */
+  private static Passage whole(Passage[] passages, String content) {
+    Passage whole = new Passage();
+    whole.setStartOffset(0);
+    whole.setEndOffset(content.length());
+    for (Passage passage : passages) {
+      int[] starts = passage.getMatchStarts();
+      int[] ends = passage.getMatchEnds();
+      for (int i = 0; i < passage.getNumMatches(); i++) {
+        whole.addMatch(
+            starts[i], ends[i], passage.getMatchTerms()[i], passage.getMatchTermFreqsInDoc()[i]);
+      }
+    }
+    return whole;
+  }
+
+  /** The best {@link #windows} windows, in reading order. */
+  private Passage[] best(Passage[] passages) {
+    if (passages.length <= windows) {
+      return passages;
+    }
+    Passage[] best = passages.clone();
+    Arrays.sort(best, BEST_FIRST);
+    best = Arrays.copyOf(best, windows);
+    Arrays.sort(best, Comparator.comparingInt(Passage::getStartOffset));
+    return best;
   }
 
   /** Match offsets, overlapping ones merged, as Lucene's formatter merges them into one mark. */

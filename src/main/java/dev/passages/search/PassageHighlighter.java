@@ -9,16 +9,17 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 
 /**
  * Marks matches with Lucene's UnifiedHighlighter, reading offsets from the postings. Matches of the
  * exact view ({@link Schema#TEXT_EXACT}) are shown on the stored text of the keyword view, as both
  * views index the same text. A phrase is marked as one span (weight matches).
  *
- * <p>Two highlighters share the work: one marks the whole passage and yields every match offset;
- * the other crops long passages to their best window at sentence boundaries. One instance per
- * searcher, reused across requests.
+ * <p>One pass per request: the highlighter cuts each passage into windows of about {@value
+ * #EXCERPT_CHARS} characters at sentence boundaries around its matches and hands every window to
+ * {@link MarkFormatter}, which shows a short passage whole and a long one as its best windows, and
+ * collects every match offset either way. (Two passes, one whole and one cropped, cost a third more
+ * per search.) One instance per searcher, reused across requests.
  */
 final class PassageHighlighter {
 
@@ -31,23 +32,31 @@ final class PassageHighlighter {
   /** Where the first match sits in its window: a third in, so more follows it than precedes. */
   static final float MATCH_ALIGNMENT = 0.33f;
 
-  /** At most this many windows, joined by "…". */
+  /** At most this many windows are shown, joined by "…". */
   static final int EXCERPT_WINDOWS = 2;
 
   /** Text beyond this many characters is not scanned for matches. */
   private static final int MAX_SCANNED_CHARS = 1_000_000;
 
+  /**
+   * Every window is kept, so that every match offset reaches the formatter. Not MAX_VALUE: the
+   * highlighter sizes its queue with {@code maxPassages + 1}.
+   */
+  private static final int ALL_WINDOWS = Integer.MAX_VALUE - 1;
+
   private static final String[] FIELDS = {Schema.TEXT};
 
-  private final Marker whole;
-  private final Marker excerpt;
+  private final Marker marker;
 
   PassageHighlighter(IndexSearcher searcher) {
-    this.whole =
-        new Marker(builder(searcher, WHOLE_UP_TO_CHARS).withBreakIterator(WholeBreakIterator::new));
-    this.excerpt =
+    this.marker =
         new Marker(
-            builder(searcher, Integer.MAX_VALUE)
+            UnifiedHighlighter.builder(searcher, Schema.ANALYZER)
+                .withFormatter(new MarkFormatter(WHOLE_UP_TO_CHARS, EXCERPT_WINDOWS))
+                .withMaskedFieldsFunc(
+                    field -> field.equals(Schema.TEXT) ? Set.of(Schema.TEXT_EXACT) : Set.of())
+                .withMaxLength(MAX_SCANNED_CHARS)
+                .withMaxNoHighlightPassages(1)
                 .withBreakIterator(
                     () ->
                         LengthGoalBreakIterator.createClosestToLength(
@@ -56,23 +65,9 @@ final class PassageHighlighter {
                             MATCH_ALIGNMENT)));
   }
 
-  /** The whole passage of each doc, marked, with every match offset. */
-  Highlight[] whole(Query query, int[] docIds) throws IOException {
-    return whole.mark(query, docIds, 1);
-  }
-
-  /** The best windows of each doc's passage. */
-  Highlight[] excerpts(Query query, int[] docIds) throws IOException {
-    return excerpt.mark(query, docIds, EXCERPT_WINDOWS);
-  }
-
-  private static UnifiedHighlighter.Builder builder(IndexSearcher searcher, int htmlUpToChars) {
-    return UnifiedHighlighter.builder(searcher, Schema.ANALYZER)
-        .withFormatter(new MarkFormatter(htmlUpToChars))
-        .withMaskedFieldsFunc(
-            field -> field.equals(Schema.TEXT) ? Set.of(Schema.TEXT_EXACT) : Set.of())
-        .withMaxLength(MAX_SCANNED_CHARS)
-        .withMaxNoHighlightPassages(1);
+  /** Each doc's passage marked: whole when short, its best windows when long; every match. */
+  Highlight[] mark(Query query, int[] docIds) throws IOException {
+    return marker.mark(query, docIds);
   }
 
   /** Exposes the highlighter's per-object results, which carry the offsets. */
@@ -81,8 +76,8 @@ final class PassageHighlighter {
       super(builder);
     }
 
-    Highlight[] mark(Query query, int[] docIds, int windows) throws IOException {
-      int[] maxPassages = {windows};
+    Highlight[] mark(Query query, int[] docIds) throws IOException {
+      int[] maxPassages = {ALL_WINDOWS};
       Object[] marked = highlightFieldsAsObjects(FIELDS, query, docIds, maxPassages).get(FIELDS[0]);
       Highlight[] result = new Highlight[marked.length];
       for (int i = 0; i < marked.length; i++) {

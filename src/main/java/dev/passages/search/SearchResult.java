@@ -32,4 +32,10 @@ public record SearchResult(
   public SearchResult {
     hits = List.copyOf(hits);
   }
+
+  /** This answer, given again in {@code ms} milliseconds. */
+  SearchResult took(double ms) {
+    return new SearchResult(
+        query, total, offset, limit, ms, sources, correctedFrom, suggestion, relaxed, hits);
+  }
 }

@@ -20,7 +20,11 @@ import org.apache.lucene.search.SimpleCollector;
 final class SourceCounter implements CollectorManager<SourceCounter.PerSource, long[]> {
 
   static SourceCounts count(IndexSearcher searcher, Query query) throws IOException {
-    long[] counts = searcher.search(query, new SourceCounter());
+    return counts(searcher.search(query, new SourceCounter()));
+  }
+
+  /** The counts as this collector's {@link #reduce} adds them up. */
+  static SourceCounts counts(long[] counts) {
     return new SourceCounts(
         counts[Source.ARTICLE.ordinal()],
         counts[Source.COMMENTARY.ordinal()],

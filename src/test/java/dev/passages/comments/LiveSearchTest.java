@@ -8,10 +8,12 @@ import dev.passages.index.IndexReport;
 import dev.passages.index.LiveIndex;
 import dev.passages.search.LucenePassageSearch;
 import dev.passages.search.SearchRequest;
+import dev.passages.search.SearchResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +37,9 @@ class LiveSearchTest {
     corpus = SeedCorpus.copyTo(dir);
     index = LiveIndex.open(corpus, dir.resolve("index"), false);
     index.update();
-    search = LucenePassageSearch.live(index);
+    // Keeping answers as serve does: every wait below polls the same query until the index
+    // changes, so a kept answer that outlived its index version would time the test out.
+    search = LucenePassageSearch.live(index, 64);
     watcher =
         new CorpusWatcher(
             corpus,
@@ -124,6 +128,20 @@ class LiveSearchTest {
     writer.join();
     waitUntil(() -> total("uranium") == 21, System.nanoTime());
     assertThat(answered).isPositive();
+  }
+
+  @Test
+  void aRepeatedSearchIsAnsweredFromTheKeptAnswerUntilTheIndexChanges() throws Exception {
+    SearchResult first = search.search(SearchRequest.of("uranium"));
+    SearchResult again = search.search(SearchRequest.of("uranium"));
+    assertThat(again.hits()).as("the kept answer").isSameAs(first.hits());
+    assertThat(search.search(new SearchRequest("uranium", 5, 0, Set.of())).hits())
+        .as("another page size is another request")
+        .isNotSameAs(first.hits());
+
+    SeedCorpus.write(corpus, "commentary/mine.txt", "Mines\nUranium from the steppe.\n");
+    waitUntil(() -> total("uranium") == first.total() + 1, System.nanoTime());
+    assertThat(search.search(SearchRequest.of("uranium")).hits()).hasSize((int) first.total() + 1);
   }
 
   private long total(String query) {
