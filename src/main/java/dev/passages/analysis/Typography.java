@@ -44,13 +44,23 @@ public final class Typography {
 
   static final NormalizeCharMap CHAR_MAP = buildCharMap();
 
+  /** Every variant is one character, and none is below this one: a quick test for plain text. */
+  static final char LOWEST_VARIANT =
+      (char) FOLDS.keySet().stream().mapToInt(k -> k.charAt(0)).min().orElseThrow();
+
   private Typography() {}
+
+  /** True when {@link #fold} replaces {@code c}. */
+  static boolean isVariant(char c) {
+    return c >= LOWEST_VARIANT && FOLDS.containsKey(String.valueOf(c));
+  }
 
   /** The text with every variant in {@link #FOLDS} replaced; used on query strings. */
   public static String fold(String text) {
     StringBuilder out = null;
     for (int i = 0; i < text.length(); i++) {
-      String folded = FOLDS.get(String.valueOf(text.charAt(i)));
+      char c = text.charAt(i);
+      String folded = c >= LOWEST_VARIANT ? FOLDS.get(String.valueOf(c)) : null;
       if (folded != null && out == null) {
         out = new StringBuilder(text.length()).append(text, 0, i);
       }

@@ -82,7 +82,7 @@ public final class TextDocumentParser {
 
   private static List<String> nonEmptyLines(String text) {
     List<String> lines = new ArrayList<>();
-    for (String line : text.split("\r\n|\r|\n")) {
+    for (String line : (Iterable<String>) text.lines()::iterator) {
       String trimmed = line.strip();
       if (!trimmed.isEmpty()) {
         lines.add(trimmed);
