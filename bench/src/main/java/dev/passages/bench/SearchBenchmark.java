@@ -1,7 +1,5 @@
 package dev.passages.bench;
 
-import dev.passages.index.IndexReport;
-import dev.passages.index.Indexer;
 import dev.passages.index.Schema;
 import dev.passages.search.LucenePassageSearch;
 import dev.passages.search.SearchRequest;
@@ -9,11 +7,9 @@ import dev.passages.search.SearchResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -39,11 +35,12 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One query of {@code bench/queries.txt} per invocation, cycling through the mix: {@code passages}
- * is our whole {@code search()} (parsing, spelling, relaxation, highlighting, explanations, source
- * counts); {@code bareLucene} is the floor under it, Lucene's {@link SimpleQueryParser} over the
- * keyword view and the {@link UnifiedHighlighter} over the top 10, on the same index. Their ratio
- * is what Passages adds. Paths are relative to the working folder, the repository root.
+ * One query of a query list per invocation, cycling through it: {@code passages} is our whole
+ * {@code search()} (parsing, spelling, relaxation, highlighting, explanations, source counts);
+ * {@code bareLucene} is the floor under it, Lucene's {@link SimpleQueryParser} over the keyword
+ * view and the {@link UnifiedHighlighter} over the top 10, on the same index. Their ratio is what
+ * Passages adds. {@code kind} picks the list: {@code mix} is {@code bench/queries.txt}, the others
+ * {@code bench/queries-KIND.txt}. Paths are relative to the working folder, the repository root.
  */
 @State(Scope.Thread)
 @BenchmarkMode({Mode.AverageTime, Mode.SampleTime})
@@ -57,9 +54,20 @@ public class SearchBenchmark {
 
   private static final int TOP = 10;
 
-  /** {@code seed}: the repository's {@code corpus/}; {@code kjv}: {@code bench/corpus.sh}'s. */
-  @Param({"seed", "kjv"})
+  /**
+   * {@code seed}: the repository's {@code corpus/}; {@code kjv}, {@code million}: {@code
+   * bench/corpora/NAME}, built by {@code bench/corpus.sh NAME}.
+   */
+  @Param({"seed", "kjv", "million"})
   public String corpus;
+
+  /**
+   * {@code mix}: {@code bench/queries.txt}, the golden mix; {@code keyword}, {@code phrase}, {@code
+   * prefix}: {@code bench/queries-KIND.txt}, queries of that one kind, each finding passages in
+   * both the seed and the kjv corpus.
+   */
+  @Param({"mix", "keyword", "phrase", "prefix"})
+  public String kind;
 
   private Path index;
   private LucenePassageSearch passages;
@@ -72,37 +80,28 @@ public class SearchBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws IOException {
-    Path folder =
-        switch (corpus) {
-          case "seed" -> Path.of("corpus");
-          case "kjv" -> Path.of("bench/corpora/kjv");
-          default -> throw new IllegalArgumentException("unknown corpus " + corpus);
-        };
-    if (!Files.isDirectory(folder)) {
-      throw new IllegalStateException(
-          "skipping corpus "
-              + corpus
-              + ": "
-              + folder.toAbsolutePath()
-              + " is missing; build it with bench/corpus.sh "
-              + corpus
-              + " and run from the repository root");
-    }
-    queries =
-        Files.readAllLines(Path.of("bench/queries.txt")).stream()
-            .filter(q -> !q.isBlank())
-            .toList();
-    index = Files.createTempDirectory("passages-bench-index");
-    IndexReport report = new Indexer(folder, index).rebuild();
+    Path folder = BenchCorpus.folder(corpus);
+    Path queryFile =
+        Path.of(kind.equals("mix") ? "bench/queries.txt" : "bench/queries-" + kind + ".txt");
+    queries = Files.readAllLines(queryFile).stream().filter(q -> !q.isBlank()).toList();
+    BenchCorpus.Built built = BenchCorpus.index(corpus, folder);
+    index = built.index();
     System.out.printf(
-        "%n%s: indexed %d documents, %d passages from %s in %d ms, %d problems, %d queries%n",
+        "%n%s: %d documents, %d passages from %s, %d problems, %s; index %.1f MiB in %s;"
+            + " %d %s queries from %s%n",
         corpus,
-        report.documents().size(),
-        report.passages(),
+        built.documents(),
+        built.passages(),
         folder,
-        report.millis(),
-        report.problems().size(),
-        queries.size());
+        built.problems(),
+        built.reused()
+            ? "index reused (an earlier fork built it in " + built.indexMillis() + " ms)"
+            : "indexed in " + built.indexMillis() + " ms",
+        BenchCorpus.mebibytes(built.indexBytes()),
+        index,
+        queries.size(),
+        kind,
+        queryFile);
 
     passages = LucenePassageSearch.open(index);
     reader = DirectoryReader.open(FSDirectory.open(index));
@@ -121,11 +120,6 @@ public class SearchBenchmark {
     passages.close();
     reader.close();
     reader.directory().close();
-    try (Stream<Path> files = Files.walk(index)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 
   @Benchmark

@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Start-up time: wall time from launching `./passages serve` (the real launcher) until the first
+# GET /api/search?q=uranium answers 200, polled with curl every ~10 ms. Two cases, interleaved:
+# an existing index (built by an earlier start) and none (an empty temporary index folder).
+#   bench/startup.sh [RUNS]      default 5 runs per case
+# Serves the project's corpus/ on a free port of 127.0.0.1; the index lives in temporary folders.
+# Prints figures only: min / median / max ms per case.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-5}
+command -v curl >/dev/null || { echo "startup.sh: curl is missing: apt-get install curl" >&2; exit 1; }
+
+work=$(mktemp -d)
+pid=""
+stop() {
+  if [ -n "$pid" ]; then
+    kill -TERM "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    pid=""
+  fi
+}
+trap 'stop; rm -rf "$work"' EXIT
+
+# A port nothing listens on: connecting to it fails.
+free_port() {
+  local port
+  while :; do
+    port=$((30000 + RANDOM % 20000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return
+    fi
+  done
+}
+
+now_ms() { # bash's clock, no process started
+  local t=${EPOCHREALTIME/[.,]/}
+  echo $((t / 1000))
+}
+
+# Starts the server on $1 (index folder), waits for the first 200 from /api/search, stops it
+# cleanly (SIGTERM: the shutdown hook commits and closes the index) and sets $elapsed (ms).
+# Not run in a subshell, so that the EXIT trap always knows the server's $pid.
+start_once() {
+  local index=$1 port log start code
+  port=$(free_port)
+  log="$work/serve-$port.log"
+  start=$(now_ms)
+  ./passages serve --port "$port" --index "$index" >"$log" 2>&1 &
+  pid=$!
+  while :; do
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 \
+      "http://127.0.0.1:$port/api/search?q=uranium" 2>/dev/null) || true
+    [ "$code" = 200 ] && break
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "startup.sh: the server stopped before answering:" >&2
+      cat "$log" >&2
+      exit 1
+    fi
+    if [ $(($(now_ms) - start)) -gt 300000 ]; then
+      stop
+      echo "startup.sh: no answer after 300 s:" >&2
+      cat "$log" >&2
+      exit 1
+    fi
+    sleep 0.01
+  done
+  elapsed=$(($(now_ms) - start))
+  # The launcher execs java, so $pid is the JVM: note which one, once.
+  [ -s "$work/java" ] || readlink -f "/proc/$pid/exe" >"$work/java" 2>/dev/null || true
+  stop
+}
+
+# min / median / max of the numbers on stdin.
+summary() {
+  sort -n | awk '{ v[NR] = $1 } END {
+    m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+    printf "%6d %9d %6d\n", v[1], m, v[NR] }'
+}
+
+# Build first, so that no run includes a build: the launcher builds target/passages.jar when it is
+# missing or older than the sources (`--help` builds as `serve` would, then exits at once).
+# A jar built with -Pbench holds JMH and the benchmarks too: rebuild the plain one, as the launcher
+# builds it, so the figures are for the jar users run.
+if [ -f target/passages.jar ] && unzip -l target/passages.jar 2>/dev/null | grep -q 'org/openjdk/jmh/'; then
+  echo "startup.sh: target/passages.jar was built with -Pbench (it holds JMH); rebuilding it plainly" >&2
+  rm target/passages.jar
+fi
+./passages --help >/dev/null
+
+# Warm-up start: records the launcher's class-data-sharing archive (target/passages-serve.jsa,
+# written when the JVM exits) and builds the index the "existing index" runs start from.
+existing="$work/existing-index"
+mkdir -p "$existing"
+archive=target/passages-serve.jsa
+had_archive=$([ -f "$archive" ] && echo yes || echo no)
+start_once "$existing"
+warm=$elapsed
+java=$(cat "$work/java" 2>/dev/null || echo unknown)
+echo "JDK: $java ($("$java" -version 2>&1 | head -n 1)); $(nproc) cores"
+echo "corpus: corpus/; $runs runs per case, interleaved; the first GET /api/search?q=uranium answering 200 ends a run"
+if [ -f "$archive" ]; then
+  echo "warm-up start: $warm ms (index built; CDS archive $archive $([ "$had_archive" = yes ] && echo "was there already" || echo "recorded"); not counted)"
+else
+  echo "warm-up start: $warm ms (index built; not counted); note: no CDS archive $archive after it, every run starts without one"
+fi
+
+: >"$work/with"
+: >"$work/without"
+for run in $(seq 1 "$runs"); do
+  start_once "$existing"
+  with=$elapsed
+  empty="$work/empty-$run"
+  mkdir -p "$empty"
+  start_once "$empty"
+  without=$elapsed
+  rm -rf "$empty"
+  echo "$with" >>"$work/with"
+  echo "$without" >>"$work/without"
+  echo "run $run: existing index $with ms, no index $without ms"
+done
+
+printf '\n%-15s %6s %9s %6s\n' case min_ms median_ms max_ms
+printf '%-15s %s\n' "existing index" "$(summary <"$work/with")"
+printf '%-15s %s\n' "no index" "$(summary <"$work/without")"
