@@ -6,6 +6,7 @@ import dev.passages.index.PassageDocuments;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.Query;
@@ -30,11 +31,17 @@ final class Hits {
     for (int i = 0; i < count; i++) {
       docIds[i] = ranked[offset + i].doc;
     }
-    Highlight[] marked = searcher.highlighter.mark(query, docIds);
-    StoredFields stored = searcher.storedFields();
+    PassageHighlighter.Marked marks = searcher.highlighter.mark(query, docIds);
+    Highlight[] marked = marks.highlights();
+    StoredFields stored = null;
     List<Hit> hits = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      IndexedPassage indexed = PassageDocuments.fromDocument(stored.document(docIds[i]));
+      Document document = marks.documents().get(docIds[i]);
+      if (document == null) { // not read by the highlighter
+        stored = stored != null ? stored : searcher.storedFields();
+        document = stored.document(docIds[i]);
+      }
+      IndexedPassage indexed = PassageDocuments.fromDocument(document);
       Passage passage = indexed.passage();
       float score =
           ranked[offset + i] instanceof FieldDoc field && field.fields[0] instanceof Float sorted

@@ -3,8 +3,15 @@ package dev.passages.search;
 import dev.passages.index.Schema;
 import java.io.IOException;
 import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
@@ -19,7 +26,9 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
  * #EXCERPT_CHARS} characters at sentence boundaries around its matches and hands every window to
  * {@link MarkFormatter}, which shows a short passage whole and a long one as its best windows, and
  * collects every match offset either way. (Two passes, one whole and one cropped, cost a third more
- * per search.) One instance per searcher, reused across requests.
+ * per search.) The stored documents the highlighter reads are handed back, so that a hit's other
+ * fields come from the same read: stored fields are read by compressed blocks, and reading each hit
+ * twice was a quarter of a search on a large corpus.
  */
 final class PassageHighlighter {
 
@@ -46,44 +55,76 @@ final class PassageHighlighter {
 
   private static final String[] FIELDS = {Schema.TEXT};
 
-  private final Marker marker;
+  private final UnifiedHighlighter.Builder settings;
 
   PassageHighlighter(IndexSearcher searcher) {
-    this.marker =
-        new Marker(
-            UnifiedHighlighter.builder(searcher, Schema.ANALYZER)
-                .withFormatter(new MarkFormatter(WHOLE_UP_TO_CHARS, EXCERPT_WINDOWS))
-                .withMaskedFieldsFunc(
-                    field -> field.equals(Schema.TEXT) ? Set.of(Schema.TEXT_EXACT) : Set.of())
-                .withMaxLength(MAX_SCANNED_CHARS)
-                .withMaxNoHighlightPassages(1)
-                .withBreakIterator(
-                    () ->
-                        LengthGoalBreakIterator.createClosestToLength(
-                            BreakIterator.getSentenceInstance(Locale.ROOT),
-                            EXCERPT_CHARS,
-                            MATCH_ALIGNMENT)));
+    this.settings =
+        UnifiedHighlighter.builder(searcher, Schema.ANALYZER)
+            .withFormatter(new MarkFormatter(WHOLE_UP_TO_CHARS, EXCERPT_WINDOWS))
+            .withMaskedFieldsFunc(
+                field -> field.equals(Schema.TEXT) ? Set.of(Schema.TEXT_EXACT) : Set.of())
+            .withMaxLength(MAX_SCANNED_CHARS)
+            .withMaxNoHighlightPassages(1)
+            .withBreakIterator(
+                () ->
+                    LengthGoalBreakIterator.createClosestToLength(
+                        BreakIterator.getSentenceInstance(Locale.ROOT),
+                        EXCERPT_CHARS,
+                        MATCH_ALIGNMENT));
   }
 
-  /** Each doc's passage marked: whole when short, its best windows when long; every match. */
-  Highlight[] mark(Query query, int[] docIds) throws IOException {
-    return marker.mark(query, docIds);
+  /**
+   * Each doc's passage marked (whole when short, its best windows when long, every match), and the
+   * stored document of each.
+   */
+  Marked mark(Query query, int[] docIds) throws IOException {
+    // A highlighter per request (a few fields to copy), as it keeps the documents it reads.
+    return new Marker(settings).mark(query, docIds);
   }
+
+  /**
+   * @param highlights by position in the doc ids given, null where nothing could be marked
+   * @param documents the stored document of each doc id
+   */
+  record Marked(Highlight[] highlights, Map<Integer, Document> documents) {}
 
   /** Exposes the highlighter's per-object results, which carry the offsets. */
   private static final class Marker extends UnifiedHighlighter {
+    private final Map<Integer, Document> documents = new HashMap<>();
+
     Marker(Builder builder) {
       super(builder);
     }
 
-    Highlight[] mark(Query query, int[] docIds) throws IOException {
+    Marked mark(Query query, int[] docIds) throws IOException {
       int[] maxPassages = {ALL_WINDOWS};
       Object[] marked = highlightFieldsAsObjects(FIELDS, query, docIds, maxPassages).get(FIELDS[0]);
-      Highlight[] result = new Highlight[marked.length];
+      Highlight[] highlights = new Highlight[marked.length];
       for (int i = 0; i < marked.length; i++) {
-        result[i] = (Highlight) marked[i];
+        highlights[i] = (Highlight) marked[i];
       }
-      return result;
+      return new Marked(highlights, documents);
+    }
+
+    /** Reads whole documents, not just the text, and keeps them; all of them in one batch. */
+    @Override
+    protected List<CharSequence[]> loadFieldValues(
+        String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold) throws IOException {
+      StoredFields stored = getIndexSearcher().storedFields();
+      List<CharSequence[]> values = new ArrayList<>();
+      for (int doc = docIter.nextDoc();
+          doc != DocIdSetIterator.NO_MORE_DOCS;
+          doc = docIter.nextDoc()) {
+        Document document = stored.document(doc);
+        documents.put(doc, document);
+        CharSequence[] fieldValues = new CharSequence[fields.length];
+        for (int f = 0; f < fields.length; f++) {
+          String value = document.get(fields[f]);
+          fieldValues[f] = value != null ? value : "";
+        }
+        values.add(fieldValues);
+      }
+      return values;
     }
   }
 }
