@@ -14,6 +14,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -104,8 +105,15 @@ final class ServeCommand implements Callable<Integer> {
           "Removed %d unfinished comment file%s left by a server that was stopped mid-write%n",
           unfinished, unfinished == 1 ? "" : "s");
     }
-    IndexReport report = index.update();
-    IndexCommand.printSummary(report, locations.index, out, err);
+    long checking = System.nanoTime();
+    Optional<IndexReport> report = index.updateIfChanged();
+    if (report.isPresent()) {
+      IndexCommand.printSummary(report.get(), locations.index, out, err);
+    } else {
+      out.printf(
+          "The index in %s is up to date with %s (checked in %d ms)%n",
+          locations.index, locations.corpus, (System.nanoTime() - checking) / 1_000_000);
+    }
     LucenePassageSearch search = LucenePassageSearch.live(index, resultCache);
     CorpusWatcher watcher =
         new CorpusWatcher(

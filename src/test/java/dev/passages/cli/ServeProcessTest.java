@@ -40,4 +40,32 @@ class ServeProcessTest {
       assertThat(server.process().exitValue()).isIn(0, 143);
     }
   }
+
+  @Test
+  void aRestartOverAnUnchangedCorpusReadsNoFileAndAnEditedOneIsIndexed() throws Exception {
+    Path corpus = SeedCorpus.copyTo(dir);
+    Path index = dir.resolve("index");
+    try (ServerProcess first = ServerProcess.start(corpus, index)) {
+      assertThat(first.output()).contains("Indexed 1 document");
+      first.kill();
+    }
+    try (ServerProcess again = ServerProcess.start(corpus, index)) {
+      assertThat(again.output()).contains("is up to date").doesNotContain("Indexed");
+      assertThat(get(again, "api/search?q=uranium")).contains("<mark>uranium</mark>");
+      again.kill();
+    }
+    SeedCorpus.write(corpus, "commentary/yurts.txt", "Yurts\nYurts on the steppe.\n");
+    try (ServerProcess edited = ServerProcess.start(corpus, index)) {
+      assertThat(edited.output()).contains("Indexed 2 documents").contains("1 added");
+      assertThat(get(edited, "api/search?q=yurts")).contains("<mark>Yurts</mark>");
+    }
+  }
+
+  private static String get(ServerProcess server, String path) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(server.base() + path)).build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
 }
