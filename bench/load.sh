@@ -37,7 +37,7 @@ heap() {
 }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB; ${seconds}s at ${connections} connections, 2 threads"
-for cache in 1024 0; do
+for cache in 256 0; do
   start --result-cache "$cache"
   echo "server with --result-cache $cache; heap after start: $(heap)"
   for run in 1 2; do

@@ -63,7 +63,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--result-cache",
-      defaultValue = "1024",
+      defaultValue = "256",
       paramLabel = "N",
       description =
           "Keep the answers to up to N distinct searches until the index changes; 0 keeps none"

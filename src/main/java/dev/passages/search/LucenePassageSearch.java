@@ -148,11 +148,25 @@ public final class LucenePassageSearch implements PassageSearch {
                   answer.suggestion(),
                   answer.relaxed(),
                   hits);
-          if (results != null) {
+          if (results != null && keptChars(result) <= MAX_KEPT_CHARS) {
             results.put(request, new KeptResult(version, result));
           }
           return result;
         });
+  }
+
+  /**
+   * Larger answers (long passages, big pages) are not kept, which bounds what the kept answers can
+   * hold to about 64 KB each: a page of ten news paragraphs is about 12,000 characters.
+   */
+  static final int MAX_KEPT_CHARS = 32_768;
+
+  private static long keptChars(SearchResult result) {
+    long chars = 0;
+    for (Hit hit : result.hits()) {
+      chars += hit.text().length() + hit.highlight().length();
+    }
+    return chars;
   }
 
   /** Milliseconds since {@code start} (a {@link System#nanoTime}), to two decimals. */

@@ -139,6 +139,13 @@ class LiveSearchTest {
         .as("another page size is another request")
         .isNotSameAs(first.hits());
 
+    String longParagraph = "Zebras cross the steppe. ".repeat(360) + "\n"; // 9,000 characters
+    SeedCorpus.write(corpus, "commentary/zebras.txt", "Zebras\n" + longParagraph.repeat(4));
+    waitUntil(() -> total("zebras") == 5, System.nanoTime());
+    assertThat(search.search(SearchRequest.of("zebras")).hits())
+        .as("36,000 characters of passages are too many to keep")
+        .isNotSameAs(search.search(SearchRequest.of("zebras")).hits());
+
     SeedCorpus.write(corpus, "commentary/mine.txt", "Mines\nUranium from the steppe.\n");
     waitUntil(() -> total("uranium") == first.total() + 1, System.nanoTime());
     assertThat(search.search(SearchRequest.of("uranium")).hits()).hasSize((int) first.total() + 1);
