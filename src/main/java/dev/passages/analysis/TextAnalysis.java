@@ -22,7 +22,6 @@ import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
-import org.apache.lucene.analysis.shingle.ShingleFilter;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -55,7 +54,6 @@ public final class TextAnalysis {
 
   private static final Analyzer KEYWORD = new ViewAnalyzer(View.KEYWORD);
   private static final Analyzer EXACT = new ViewAnalyzer(View.EXACT);
-  private static final Analyzer PAIRS = new ViewAnalyzer(View.PAIRS);
 
   private TextAnalysis() {}
 
@@ -67,14 +65,6 @@ public final class TextAnalysis {
   /** The unstemmed view that keeps every word, used for phrases and prefixes. Thread-safe. */
   public static Analyzer exact() {
     return EXACT;
-  }
-
-  /**
-   * Pairs of consecutive words of the exact view ("color revolution"), for completing a phrase as
-   * it is typed. Thread-safe.
-   */
-  public static Analyzer pairs() {
-    return PAIRS;
   }
 
   /**
@@ -117,8 +107,7 @@ public final class TextAnalysis {
 
   private enum View {
     KEYWORD,
-    EXACT,
-    PAIRS
+    EXACT
   }
 
   private static final class ViewAnalyzer extends Analyzer {
@@ -149,10 +138,6 @@ public final class TextAnalysis {
       if (view == View.KEYWORD) {
         stream =
             new PorterStemFilter(new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET));
-      } else if (view == View.PAIRS) {
-        ShingleFilter pairs = new ShingleFilter(stream, 2, 2);
-        pairs.setOutputUnigrams(false);
-        stream = pairs;
       }
       return new TokenStreamComponents(source, stream);
     }

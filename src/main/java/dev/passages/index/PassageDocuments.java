@@ -122,7 +122,6 @@ public final class PassageDocuments {
     }
     doc.add(new Field(Schema.TEXT, passage.text(), Schema.STORED_TEXT));
     doc.add(new Field(Schema.TEXT_EXACT, passage.text(), Schema.UNSTORED_TEXT));
-    doc.add(new Field(Schema.TEXT_PAIRS, passage.text(), Schema.PAIRS));
     return doc;
   }
 

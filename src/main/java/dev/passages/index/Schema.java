@@ -17,7 +17,7 @@ public final class Schema {
    * Bumped whenever analysis or fields change, so that an index built by an older program is
    * rebuilt instead of answering wrongly.
    */
-  public static final int VERSION = 4;
+  public static final int VERSION = 5;
 
   /** Passage id, {@code article#p7}: unique, stored, the update key. */
   public static final String ID = "id";
@@ -67,9 +67,6 @@ public final class Schema {
   /** The same text in the exact view (every word, unstemmed), for phrases and prefixes. */
   public static final String TEXT_EXACT = "text_exact";
 
-  /** Pairs of consecutive words ("color revolution"), indexed only, for phrase completions. */
-  public static final String TEXT_PAIRS = "text_pairs";
-
   /**
    * A passage's weight in ranking, multiplied into its score: short passages (titles, headings)
    * would otherwise outrank the paragraphs a reader wants. Tuned on the relevance test set.
@@ -86,9 +83,7 @@ public final class Schema {
 
   /** Analyzer for every field: the keyword view by default, the exact view for its field. */
   public static final Analyzer ANALYZER =
-      new PerFieldAnalyzerWrapper(
-          TextAnalysis.keyword(),
-          Map.of(TEXT_EXACT, TextAnalysis.exact(), TEXT_PAIRS, TextAnalysis.pairs()));
+      new PerFieldAnalyzerWrapper(TextAnalysis.keyword(), Map.of(TEXT_EXACT, TextAnalysis.exact()));
 
   /**
    * Stored text with offsets in the postings, which the highlighter reads instead of re-analysing.
@@ -98,19 +93,7 @@ public final class Schema {
   /** Like {@link #STORED_TEXT} but not stored: the exact view highlights through {@link #TEXT}. */
   static final FieldType UNSTORED_TEXT = textType(false);
 
-  /** Terms only: completions need which pairs exist and in how many passages, nothing more. */
-  static final FieldType PAIRS = pairsType();
-
   private Schema() {}
-
-  private static FieldType pairsType() {
-    FieldType type = new FieldType();
-    type.setTokenized(true);
-    type.setIndexOptions(IndexOptions.DOCS);
-    type.setOmitNorms(true);
-    type.freeze();
-    return type;
-  }
 
   private static FieldType textType(boolean stored) {
     FieldType type = new FieldType();

@@ -5,30 +5,77 @@ import dev.passages.analysis.Typography;
 import dev.passages.index.Schema;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.CollectionTerminatedException;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.StringHelper;
 
 /**
- * Completes the last word of a query from the index's terms, and the last two words from its word
- * pairs ({@code color r} → {@code color revolution}), most frequent first. Reads the term
- * dictionary only: no search, no stored fields, so it keeps up with every keystroke.
+ * Completes the last word of a query from the index's terms ({@code kaz} → {@code kazakhstan}), and
+ * the last two words from the passages that hold them ({@code color r} → {@code color revolution}),
+ * most frequent first.
+ *
+ * <p>Words come from the term dictionary alone. Pairs are phrase searches of the previous word with
+ * each likely next word, or, before a letter of the next word is typed, a read of the first
+ * passages holding the previous one. An index of every pair of consecutive words answered both from
+ * its dictionary, but made indexing a million paragraphs take 45 s instead of 24: nearly every pair
+ * is a term of its own.
  */
 final class Completer {
 
   /** At most this many terms are read per prefix, so a one-letter prefix stays cheap. */
   private static final int MAX_SCANNED = 5_000;
 
+  /**
+   * Passages read to find the words that follow the previous one when no letter of the next is
+   * typed yet. Enough to rank the likely ones; on a large corpus each takes microseconds.
+   */
+  static final int PAIR_SAMPLE = 64;
+
+  /** Words tried after the previous one when some letters of the next are typed. */
+  static final int PAIR_CANDIDATES = 32;
+
+  /** Pairs are counted up to this many passages; beyond it, the more frequent word ranks first. */
+  static final int PAIR_COUNT_CAP = 64;
+
+  /**
+   * A pair is not tried when both words are in more passages than this ("the with" in a million
+   * paragraphs): the phrase search would walk too many. Such pairs still come back as words.
+   */
+  static final int PAIR_MAX_WALK = 20_000;
+
+  /** Passages walked for pairs per keystroke, at most: a few milliseconds' work. */
+  static final int PAIR_WALK_BUDGET = 100_000;
+
   private Completer() {}
 
-  static List<Completion> complete(IndexReader reader, String typed, int limit) throws IOException {
+  static List<Completion> complete(IndexSearcher searcher, String typed, int limit)
+      throws IOException {
+    IndexReader reader = searcher.getIndexReader();
     String text = Typography.fold(typed).stripLeading();
     if (text.isBlank()) {
       return List.of();
@@ -46,16 +93,20 @@ final class Completer {
     String previous =
         endsWithSpace ? words[words.length - 1] : words.length > 1 ? words[words.length - 2] : null;
 
+    // The words the last one may become, most frequent first: the candidates for a pair too.
+    List<Map.Entry<String, Integer>> lastWords =
+        !last.isEmpty() && isPlainWord(last)
+            ? scan(reader, Schema.TEXT_EXACT, normalize(last))
+            : List.of();
     Map<String, Integer> found = new LinkedHashMap<>();
     if (previous != null && syntax == 0 && isPlainWord(previous) && isPlainWord(last)) {
-      String pairPrefix = normalize(previous) + " " + normalize(last);
-      for (Map.Entry<String, Integer> pair : scan(reader, Schema.TEXT_PAIRS, pairPrefix)) {
-        String second = pair.getKey().substring(pair.getKey().indexOf(' ') + 1);
-        found.putIfAbsent(head + second, pair.getValue());
+      for (Map.Entry<String, Integer> next :
+          followers(searcher, normalize(previous), last.isEmpty(), lastWords)) {
+        found.putIfAbsent(head + next.getKey(), next.getValue());
       }
     }
-    if (!last.isEmpty() && isPlainWord(last)) {
-      for (Map.Entry<String, Integer> word : scan(reader, Schema.TEXT_EXACT, normalize(last))) {
+    if (!lastWords.isEmpty()) {
+      for (Map.Entry<String, Integer> word : lastWords) {
         if (!TextAnalysis.isFillerWord(word.getKey())) {
           found.putIfAbsent(head + word.getKey(), word.getValue());
         }
@@ -94,6 +145,111 @@ final class Completer {
             .reversed()
             .thenComparing(Map.Entry::getKey));
     return matches;
+  }
+
+  /**
+   * The words that follow {@code previous} (in the exact view), with how many passages have them
+   * there (counted up to {@value #PAIR_COUNT_CAP}), most first: any word when {@code anyWord}, else
+   * one of {@code words} (most frequent first), of which the first {@value #PAIR_CANDIDATES} are
+   * each tried as a phrase, within a bound on passages walked. Any word is read from the passages
+   * that hold the previous one.
+   */
+  private static List<Map.Entry<String, Integer>> followers(
+      IndexSearcher searcher,
+      String previous,
+      boolean anyWord,
+      List<Map.Entry<String, Integer>> words)
+      throws IOException {
+    if (previous.isEmpty()) {
+      return List.of();
+    }
+    List<Map.Entry<String, Integer>> followers = new ArrayList<>();
+    if (anyWord) {
+      followers.addAll(sampledFollowers(searcher, previous).entrySet());
+    } else {
+      int previousFrequency =
+          searcher.getIndexReader().docFreq(new Term(Schema.TEXT_EXACT, previous));
+      long walked = 0;
+      for (Map.Entry<String, Integer> word :
+          words.subList(0, Math.min(PAIR_CANDIDATES, words.size()))) {
+        // A phrase search walks the rarer word's passages: past a point, too slow to try. A
+        // bound on passages walked rather than on time, so that the same index gives the same
+        // completions however busy the machine is.
+        int walk = Math.min(previousFrequency, word.getValue());
+        if (walk > PAIR_MAX_WALK || walked + walk > PAIR_WALK_BUDGET) {
+          continue;
+        }
+        walked += walk;
+        Query pair = new PhraseQuery(Schema.TEXT_EXACT, previous, word.getKey());
+        int count = searcher.search(pair, new CappedCount(PAIR_COUNT_CAP));
+        if (count > 0) {
+          followers.add(Map.entry(word.getKey(), count));
+        }
+      }
+    }
+    // Stable: equal counts keep the words' own order, most frequent first.
+    followers.sort(
+        Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue).reversed());
+    return followers;
+  }
+
+  /** The words after {@code previous} in the first {@value #PAIR_SAMPLE} passages holding it. */
+  private static Map<String, Integer> sampledFollowers(IndexSearcher searcher, String previous)
+      throws IOException {
+    // Constant scores: the first passages in index order, and the search stops once it has them.
+    Query holding = new ConstantScoreQuery(new TermQuery(new Term(Schema.TEXT_EXACT, previous)));
+    Map<String, Integer> counts = new TreeMap<>();
+    StoredFields stored = searcher.storedFields();
+    for (ScoreDoc hit : searcher.search(holding, PAIR_SAMPLE).scoreDocs) {
+      String text = stored.document(hit.doc, Set.of(Schema.TEXT)).get(Schema.TEXT);
+      List<String> words = TextAnalysis.terms(Schema.ANALYZER, Schema.TEXT_EXACT, text);
+      Set<String> seen = new HashSet<>();
+      for (int i = 1; i < words.size(); i++) {
+        if (words.get(i - 1).equals(previous) && seen.add(words.get(i))) {
+          counts.merge(words.get(i), 1, Integer::sum);
+        }
+      }
+    }
+    return counts;
+  }
+
+  /** Counts matches up to a cap, then stops: "at least 64" ranks as well as the exact count. */
+  private static final class CappedCount implements CollectorManager<Collector, Integer> {
+    private final int cap;
+    private int count;
+
+    CappedCount(int cap) {
+      this.cap = cap;
+    }
+
+    @Override
+    public Collector newCollector() {
+      return new SimpleCollector() {
+        @Override
+        protected void doSetNextReader(LeafReaderContext context) {
+          if (count >= cap) {
+            throw new CollectionTerminatedException();
+          }
+        }
+
+        @Override
+        public void collect(int doc) {
+          if (++count >= cap) {
+            throw new CollectionTerminatedException();
+          }
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+          return ScoreMode.COMPLETE_NO_SCORES;
+        }
+      };
+    }
+
+    @Override
+    public Integer reduce(Collection<Collector> collectors) {
+      return count;
+    }
   }
 
   private static String normalize(String word) {

@@ -332,8 +332,7 @@ public final class LucenePassageSearch implements PassageSearch {
               + " characters");
     }
     return withSearcher(
-        searcher ->
-            new Completions(typed, Completer.complete(searcher.getIndexReader(), typed, limit)));
+        searcher -> new Completions(typed, Completer.complete(searcher, typed, limit)));
   }
 
   @Override

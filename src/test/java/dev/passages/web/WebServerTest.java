@@ -262,6 +262,9 @@ class WebServerTest {
     JsonNode phrase = json(get("/api/suggest?q=" + encode("color r")));
     assertThat(phrase.get("completions").get(0).get("query").asText())
         .isEqualTo("color revolution");
+    JsonNode nextWord = json(get("/api/suggest?q=" + encode("color ")));
+    assertThat(nextWord.get("completions").get(0).get("query").asText())
+        .isEqualTo("color revolution");
     JsonNode typedCase = json(get("/api/suggest?q=" + encode("Putin's rh")));
     assertThat(typedCase.get("completions").findValuesAsText("query"))
         .containsExactly("Putin's rhetoric");
