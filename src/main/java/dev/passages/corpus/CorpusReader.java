@@ -41,7 +41,12 @@ public final class CorpusReader {
   }
 
   /** A corpus file to read, and the id of the document it holds. */
-  public record CorpusFile(Path path, String relative, String id) {}
+  /**
+   * A file to read.
+   *
+   * @param bytes its size when listed, which lets progress be told in bytes: files differ in size
+   */
+  public record CorpusFile(Path path, String relative, String id, long bytes) {}
 
   /** Reads and parses every supported file, one after the other. */
   public CorpusScan scan() {
@@ -81,7 +86,13 @@ public final class CorpusReader {
                 false));
         continue;
       }
-      files.add(new CorpusFile(file, path, id));
+      long bytes;
+      try {
+        bytes = Files.size(file);
+      } catch (IOException e) {
+        bytes = 0; // reading it will say what is wrong
+      }
+      files.add(new CorpusFile(file, path, id, bytes));
     }
     return files;
   }

@@ -56,7 +56,8 @@ final class IndexSync {
     Map<String, String> indexed = indexedHashes(writer);
     List<Skip> problems = Collections.synchronizedList(new ArrayList<>());
     List<CorpusReader.CorpusFile> files = reader.list(problems);
-    Run run = new Run(writer, indexed, files.size(), start, progress);
+    long bytes = files.stream().mapToLong(CorpusReader.CorpusFile::bytes).sum();
+    Run run = new Run(writer, indexed, files.size(), bytes, start, progress);
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     try {
       List<Future<?>> work = new ArrayList<>(files.size());
@@ -64,7 +65,7 @@ final class IndexSync {
         work.add(
             pool.submit(
                 () -> {
-                  run.index(reader.read(file, problems));
+                  run.index(file, reader.read(file, problems));
                   return null;
                 }));
       }
@@ -114,6 +115,7 @@ final class IndexSync {
     final IndexWriter writer;
     final Map<String, String> indexed;
     final int files;
+    final long bytes;
     final long start;
     final Consumer<IndexProgress> progress;
     final Set<String> present = ConcurrentHashMap.newKeySet();
@@ -123,23 +125,26 @@ final class IndexSync {
     final AtomicInteger unchanged = new AtomicInteger();
     final AtomicInteger filesDone = new AtomicInteger();
     final AtomicLong passages = new AtomicLong();
+    final AtomicLong bytesDone = new AtomicLong();
     final AtomicLong lastReport;
 
     Run(
         IndexWriter writer,
         Map<String, String> indexed,
         int files,
+        long bytes,
         long start,
         Consumer<IndexProgress> progress) {
       this.writer = writer;
       this.indexed = indexed;
       this.files = files;
+      this.bytes = bytes;
       this.start = start;
       this.progress = progress;
       this.lastReport = new AtomicLong(start);
     }
 
-    void index(Optional<SourceDocument> read) throws IOException {
+    void index(CorpusReader.CorpusFile file, Optional<SourceDocument> read) throws IOException {
       if (read.isPresent()) {
         SourceDocument document = read.get();
         present.add(document.id());
@@ -156,10 +161,13 @@ final class IndexSync {
         }
       }
       int done = filesDone.incrementAndGet();
+      long bytesRead = bytesDone.addAndGet(file.bytes());
       long now = System.nanoTime();
       long last = lastReport.get();
       if (now - last > REPORT_EVERY_NANOS && lastReport.compareAndSet(last, now)) {
-        progress.accept(new IndexProgress(done, files, passages.get(), (now - start) / 1_000_000));
+        progress.accept(
+            new IndexProgress(
+                done, files, bytesRead, bytes, passages.get(), (now - start) / 1_000_000));
       }
     }
   }

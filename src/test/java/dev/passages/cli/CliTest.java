@@ -46,7 +46,8 @@ class CliTest {
   void longRunsReportProgressWithRateAndTimeLeft() {
     StringWriter err = new StringWriter();
     IndexCommand.printProgress(
-        new dev.passages.index.IndexProgress(10, 67, 8_743, 1_027), new PrintWriter(err, true));
+        new dev.passages.index.IndexProgress(10, 67, 100_000, 670_000, 8_743, 1_027),
+        new PrintWriter(err, true));
     assertThat(err.toString())
         .isEqualTo("  indexing: 10/67 files, 8,743 passages, 8,513 passages/s, about 6 s left\n");
   }

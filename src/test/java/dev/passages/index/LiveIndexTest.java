@@ -85,10 +85,12 @@ class LiveIndexTest {
 
   @Test
   void progressSaysHowFarARunHasCome() {
-    IndexProgress halfway = new IndexProgress(50, 100, 1_000, 2_000);
+    IndexProgress halfway = new IndexProgress(50, 100, 5_000, 10_000, 1_000, 2_000);
     assertThat(halfway.passagesPerSecond()).isEqualTo(500.0);
     assertThat(halfway.remainingMillis()).isEqualTo(2_000);
-    assertThat(new IndexProgress(0, 100, 0, 0).remainingMillis()).isEqualTo(-1);
+    IndexProgress bigFilesLeft = new IndexProgress(50, 100, 1_000, 10_000, 200, 2_000);
+    assertThat(bigFilesLeft.remainingMillis()).as("by bytes, not files").isEqualTo(18_000);
+    assertThat(new IndexProgress(0, 100, 0, 10_000, 0, 0).remainingMillis()).isEqualTo(-1);
   }
 
   private static int[] counts(IndexReport report) {
