@@ -61,6 +61,9 @@ final class ServeCommand implements Callable<Integer> {
       description = "Port to listen on, 0 for any free one (default: ${DEFAULT-VALUE}).")
   int port;
 
+  /** Kept answers are up to about 64 KB each: this many fit in a quarter of a 1 GB heap. */
+  static final int MAX_RESULT_CACHE = 4_096;
+
   @Option(
       names = "--result-cache",
       defaultValue = "256",
@@ -84,8 +87,12 @@ final class ServeCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.USAGE;
     }
-    if (resultCache < 0) {
-      err.println("error: --result-cache must be 0 or more, got " + resultCache);
+    if (resultCache < 0 || resultCache > MAX_RESULT_CACHE) {
+      err.println(
+          "error: --result-cache must be between 0 and "
+              + MAX_RESULT_CACHE
+              + ", got "
+              + resultCache);
       err.flush();
       return ExitCodes.USAGE;
     }

@@ -40,9 +40,8 @@ public final class CorpusReader {
     this.root = root.toAbsolutePath().normalize();
   }
 
-  /** A corpus file to read, and the id of the document it holds. */
   /**
-   * A file to read.
+   * A corpus file to read, and the id of the document it holds.
    *
    * @param bytes its size when listed, which lets progress be told in bytes: files differ in size
    */
@@ -106,17 +105,26 @@ public final class CorpusReader {
   }
 
   /**
-   * A digest of every file's path, size and modification time. It changes when a file is added,
-   * removed, edited or touched, which is what decides whether an index is out of date; comparing it
-   * costs one directory walk, not a read of every file.
+   * A digest of every file's path, size, modification time and readability. It changes when a file
+   * is added, removed, edited or touched, which is what decides whether an index is out of date;
+   * comparing it costs one directory walk, not a read of every file.
    */
   public String fingerprint() {
     MessageDigest digest = sha256();
     for (Path file : files(new ArrayList<>())) {
       try {
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        // Whether it can be read too: a file made readable (chmod) keeps its size and time, and
+        // must not stay out of an index that a matching fingerprint would call up to date.
         String line =
-            relative(file) + "\t" + attributes.size() + "\t" + attributes.lastModifiedTime() + "\n";
+            relative(file)
+                + "\t"
+                + attributes.size()
+                + "\t"
+                + attributes.lastModifiedTime()
+                + "\t"
+                + Files.isReadable(file)
+                + "\n";
         digest.update(line.getBytes(StandardCharsets.UTF_8));
       } catch (IOException e) {
         digest.update((relative(file) + "\tunreadable\n").getBytes(StandardCharsets.UTF_8));

@@ -21,7 +21,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.CollectionTerminatedException;
-import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -101,7 +100,7 @@ final class Completer {
     Map<String, Integer> found = new LinkedHashMap<>();
     if (previous != null && syntax == 0 && isPlainWord(previous) && isPlainWord(last)) {
       for (Map.Entry<String, Integer> next :
-          followers(searcher, normalize(previous), last.isEmpty(), lastWords)) {
+          followers(searcher, normalize(previous), normalize(last), lastWords)) {
         found.putIfAbsent(head + next.getKey(), next.getValue());
       }
     }
@@ -148,27 +147,31 @@ final class Completer {
   }
 
   /**
-   * The words that follow {@code previous} (in the exact view), with how many passages have them
-   * there (counted up to {@value #PAIR_COUNT_CAP}), most first: any word when {@code anyWord}, else
-   * one of {@code words} (most frequent first), of which the first {@value #PAIR_CANDIDATES} are
-   * each tried as a phrase, within a bound on passages walked. Any word is read from the passages
-   * that hold the previous one.
+   * The words starting with {@code prefix} that follow {@code previous} (both in the exact view),
+   * with how many passages have them there (counted up to {@value #PAIR_COUNT_CAP}), most first.
+   * With a prefix, the first {@value #PAIR_CANDIDATES} of {@code words} (the terms it starts, most
+   * frequent first) are each tried as a phrase, within a bound on the passages walked. Without one,
+   * or when {@code words} was cut short, the first {@value #PAIR_SAMPLE} passages holding the
+   * previous word are read, and what follows it there is counted.
    */
   private static List<Map.Entry<String, Integer>> followers(
       IndexSearcher searcher,
       String previous,
-      boolean anyWord,
+      String prefix,
       List<Map.Entry<String, Integer>> words)
       throws IOException {
     if (previous.isEmpty()) {
       return List.of();
     }
+    int previousFrequency =
+        searcher.getIndexReader().docFreq(new Term(Schema.TEXT_EXACT, previous));
+    if (previousFrequency == 0) {
+      return List.of();
+    }
     List<Map.Entry<String, Integer>> followers = new ArrayList<>();
-    if (anyWord) {
-      followers.addAll(sampledFollowers(searcher, previous).entrySet());
+    if (prefix.isEmpty()) {
+      followers.addAll(sampledFollowers(searcher, previous, "").entrySet());
     } else {
-      int previousFrequency =
-          searcher.getIndexReader().docFreq(new Term(Schema.TEXT_EXACT, previous));
       long walked = 0;
       for (Map.Entry<String, Integer> word :
           words.subList(0, Math.min(PAIR_CANDIDATES, words.size()))) {
@@ -186,6 +189,19 @@ final class Completer {
           followers.add(Map.entry(word.getKey(), count));
         }
       }
+      if (words.size() >= MAX_SCANNED) {
+        // The candidates were the first terms of a long range, not its most frequent: a pair
+        // after them would be missed, so the passages holding the previous word are read too.
+        Set<String> tried = new HashSet<>();
+        followers.forEach(found -> tried.add(found.getKey()));
+        sampledFollowers(searcher, previous, prefix)
+            .forEach(
+                (word, count) -> {
+                  if (!tried.contains(word)) {
+                    followers.add(Map.entry(word, count));
+                  }
+                });
+      }
     }
     // Stable: equal counts keep the words' own order, most frequent first.
     followers.sort(
@@ -193,9 +209,12 @@ final class Completer {
     return followers;
   }
 
-  /** The words after {@code previous} in the first {@value #PAIR_SAMPLE} passages holding it. */
-  private static Map<String, Integer> sampledFollowers(IndexSearcher searcher, String previous)
-      throws IOException {
+  /**
+   * The words starting with {@code prefix} after {@code previous} in the first {@value
+   * #PAIR_SAMPLE} passages holding it, with how many of those hold each pair.
+   */
+  private static Map<String, Integer> sampledFollowers(
+      IndexSearcher searcher, String previous, String prefix) throws IOException {
     // Constant scores: the first passages in index order, and the search stops once it has them.
     Query holding = new ConstantScoreQuery(new TermQuery(new Term(Schema.TEXT_EXACT, previous)));
     Map<String, Integer> counts = new TreeMap<>();
@@ -205,7 +224,9 @@ final class Completer {
       List<String> words = TextAnalysis.terms(Schema.ANALYZER, Schema.TEXT_EXACT, text);
       Set<String> seen = new HashSet<>();
       for (int i = 1; i < words.size(); i++) {
-        if (words.get(i - 1).equals(previous) && seen.add(words.get(i))) {
+        if (words.get(i - 1).equals(previous)
+            && words.get(i).startsWith(prefix)
+            && seen.add(words.get(i))) {
           counts.merge(words.get(i), 1, Integer::sum);
         }
       }
@@ -214,41 +235,49 @@ final class Completer {
   }
 
   /** Counts matches up to a cap, then stops: "at least 64" ranks as well as the exact count. */
-  private static final class CappedCount implements CollectorManager<Collector, Integer> {
+  private static final class CappedCount implements CollectorManager<CappedCount.Counter, Integer> {
     private final int cap;
-    private int count;
 
     CappedCount(int cap) {
       this.cap = cap;
     }
 
     @Override
-    public Collector newCollector() {
-      return new SimpleCollector() {
-        @Override
-        protected void doSetNextReader(LeafReaderContext context) {
-          if (count >= cap) {
-            throw new CollectionTerminatedException();
-          }
-        }
-
-        @Override
-        public void collect(int doc) {
-          if (++count >= cap) {
-            throw new CollectionTerminatedException();
-          }
-        }
-
-        @Override
-        public ScoreMode scoreMode() {
-          return ScoreMode.COMPLETE_NO_SCORES;
-        }
-      };
+    public Counter newCollector() {
+      return new Counter();
     }
 
     @Override
-    public Integer reduce(Collection<Collector> collectors) {
-      return count;
+    public Integer reduce(Collection<Counter> counters) {
+      int total = 0;
+      for (Counter counter : counters) {
+        total += counter.count;
+      }
+      return Math.min(total, cap);
+    }
+
+    /** Counts one slice of the index (each searcher thread has its own). */
+    final class Counter extends SimpleCollector {
+      int count;
+
+      @Override
+      protected void doSetNextReader(LeafReaderContext context) {
+        if (count >= cap) {
+          throw new CollectionTerminatedException();
+        }
+      }
+
+      @Override
+      public void collect(int doc) {
+        if (++count >= cap) {
+          throw new CollectionTerminatedException();
+        }
+      }
+
+      @Override
+      public ScoreMode scoreMode() {
+        return ScoreMode.COMPLETE_NO_SCORES;
+      }
     }
   }
 

@@ -24,6 +24,7 @@ final class Explainer {
    */
   private static final BoundedCache<String, List<String>> ANALYSED = new BoundedCache<>(50_000);
 
+  /** Matched words and phrases are short; longer texts are rare and would only fill the cache. */
   private static final int MAX_CACHED_CHARS = 64;
 
   private final ParsedQuery query;

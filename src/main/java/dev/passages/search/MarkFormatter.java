@@ -19,7 +19,7 @@ final class MarkFormatter extends PassageFormatter {
 
   static final String ELLIPSIS = "…";
 
-  /** Higher score first; equal scores, earlier first (as Lucene's highlighter ranks them). */
+  /** Higher score first; equal scores, earlier first. */
   private static final Comparator<Passage> BEST_FIRST =
       Comparator.comparingDouble((Passage p) -> -p.getScore())
           .thenComparingInt(Passage::getStartOffset);
@@ -44,7 +44,7 @@ final class MarkFormatter extends PassageFormatter {
     if (passages.length == 0) {
       return null;
     }
-    List<int[]> matches = matches(passages);
+    List<int[]> matches = matches(passages, content.length());
     Passage[] shown =
         content.length() <= wholeUpToChars
             ? new Passage[] {whole(passages, content)}
@@ -88,8 +88,12 @@ final class MarkFormatter extends PassageFormatter {
     return best;
   }
 
-  /** Match offsets, overlapping ones merged, as Lucene's formatter merges them into one mark. */
-  private static List<int[]> matches(Passage[] passages) {
+  /**
+   * Match offsets, overlapping ones merged, as Lucene's formatter merges them into one mark. A
+   * match may run past the end of its window (a phrase across a sentence end), so only the text's
+   * end bounds it.
+   */
+  private static List<int[]> matches(Passage[] passages, int textLength) {
     List<int[]> matches = new ArrayList<>();
     for (Passage passage : passages) {
       int[] starts = passage.getMatchStarts();
@@ -100,7 +104,7 @@ final class MarkFormatter extends PassageFormatter {
         while (i + 1 < passage.getNumMatches() && starts[i + 1] < end) {
           end = Math.max(end, ends[++i]);
         }
-        matches.add(new int[] {start, Math.min(end, passage.getEndOffset())});
+        matches.add(new int[] {start, Math.min(end, textLength)});
       }
     }
     return matches;

@@ -44,9 +44,6 @@ final class PassageHighlighter {
   /** At most this many windows are shown, joined by "…". */
   static final int EXCERPT_WINDOWS = 2;
 
-  /** Text beyond this many characters is not scanned for matches. */
-  private static final int MAX_SCANNED_CHARS = 1_000_000;
-
   /**
    * Every window is kept, so that every match offset reaches the formatter. Not MAX_VALUE: the
    * highlighter sizes its queue with {@code maxPassages + 1}.
@@ -63,7 +60,6 @@ final class PassageHighlighter {
             .withFormatter(new MarkFormatter(WHOLE_UP_TO_CHARS, EXCERPT_WINDOWS))
             .withMaskedFieldsFunc(
                 field -> field.equals(Schema.TEXT) ? Set.of(Schema.TEXT_EXACT) : Set.of())
-            .withMaxLength(MAX_SCANNED_CHARS)
             .withMaxNoHighlightPassages(1)
             .withBreakIterator(
                 () ->
@@ -106,7 +102,10 @@ final class PassageHighlighter {
       return new Marked(highlights, documents);
     }
 
-    /** Reads whole documents, not just the text, and keeps them; all of them in one batch. */
+    /**
+     * Reads whole documents, not just the text, and keeps them; all of them in one batch. The text
+     * is read whole: a passage is at most 10,000 characters (LongParagraphs).
+     */
     @Override
     protected List<CharSequence[]> loadFieldValues(
         String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold) throws IOException {
