@@ -7,6 +7,7 @@ import dev.passages.index.IndexProgress;
 import dev.passages.index.IndexReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,6 +35,15 @@ final class IndexCommand implements Callable<Integer> {
   @Option(names = "--rebuild", description = "Throw the index away and index everything anew.")
   boolean rebuild;
 
+  /** More documents than this are summed up, not listed: a large corpus would print pages. */
+  static final int LISTED_UP_TO = 50;
+
+  @Option(
+      names = "--list",
+      description =
+          "Name every document indexed, however many (default: up to " + LISTED_UP_TO + ").")
+  boolean list;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -50,7 +60,12 @@ final class IndexCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.FAILURE;
     }
-    for (DocumentStats document : report.documents()) {
+    if (report.documents().size() > LISTED_UP_TO && !list) {
+      out.printf(Locale.ROOT, "  (%,d documents; --list names each)%n", report.documents().size());
+    }
+    List<DocumentStats> listed =
+        report.documents().size() <= LISTED_UP_TO || list ? report.documents() : List.of();
+    for (DocumentStats document : listed) {
       out.printf(
           "  %-40s %-10s %4d passages%s%n",
           document.id(),

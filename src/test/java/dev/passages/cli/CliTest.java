@@ -43,6 +43,18 @@ class CliTest {
   }
 
   @Test
+  void aLargeCorpusIsSummedUpUnlessAskedToListEveryDocument() throws Exception {
+    for (int i = 0; i < IndexCommand.LISTED_UP_TO; i++) {
+      SeedCorpus.write(corpus, "commentary/n" + i + ".txt", "Note " + i + "\nUranium " + i + ".\n");
+    }
+    Run summed = run("index");
+    assertThat(summed.out).contains("(51 documents; --list names each)").doesNotContain("n17");
+    assertThat(summed.out).contains("Indexed 51 documents");
+    Run listed = run("index", "--rebuild", "--list");
+    assertThat(listed.out).contains("commentary/n17").doesNotContain("--list names each");
+  }
+
+  @Test
   void longRunsReportProgressWithRateAndTimeLeft() {
     StringWriter err = new StringWriter();
     IndexCommand.printProgress(
