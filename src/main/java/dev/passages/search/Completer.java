@@ -192,12 +192,12 @@ final class Completer {
       if (words.size() >= MAX_SCANNED) {
         // The candidates were the first terms of a long range, not its most frequent: a pair
         // after them would be missed, so the passages holding the previous word are read too.
-        Set<String> tried = new HashSet<>();
-        followers.forEach(found -> tried.add(found.getKey()));
+        Set<String> known = new HashSet<>();
+        followers.forEach(pair -> known.add(pair.getKey()));
         sampledFollowers(searcher, previous, prefix)
             .forEach(
                 (word, count) -> {
-                  if (!tried.contains(word)) {
+                  if (!known.contains(word)) {
                     followers.add(Map.entry(word, count));
                   }
                 });
