@@ -47,6 +47,26 @@ class LiveIndexTest {
   }
 
   @Test
+  void anIndexCurrentWithItsCorpusIsNotReadAgainAndOneFileUpdatesAreSettledAtClose()
+      throws IOException {
+    Path corpus = SeedCorpus.copyTo(dir);
+    Path index = dir.resolve("index");
+    try (LiveIndex live = LiveIndex.open(corpus, index, false)) {
+      assertThat(live.updateIfChanged()).as("a new index reads the corpus").isPresent();
+      assertThat(live.updateIfChanged()).as("nothing changed since its commit").isEmpty();
+      SeedCorpus.write(corpus, "comments/c1.txt", "Re: uranium\nA comment.\n");
+      live.updateFile("comments/c1.txt"); // as a posted comment: the stored fingerprint is stale
+    }
+    try (LiveIndex again = LiveIndex.open(corpus, index, false)) {
+      assertThat(again.updateIfChanged())
+          .as("closing brought the commit's fingerprint up to date")
+          .isEmpty();
+      SeedCorpus.write(corpus, "commentary/new.txt", "New\nA new text.\n");
+      assertThat(again.updateIfChanged()).hasValueSatisfying(r -> assertThat(r.added()).isOne());
+    }
+  }
+
+  @Test
   void onlyOneWriterMayHoldAnIndex() throws IOException {
     Path corpus = SeedCorpus.copyTo(dir);
     Path index = dir.resolve("index");
