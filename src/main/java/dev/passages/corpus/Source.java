@@ -1,7 +1,5 @@
 package dev.passages.corpus;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 /** Where a document comes from, decided by its place in the corpus folder. */
@@ -26,9 +24,16 @@ public enum Source {
 
   /** The source named {@code id}, case-insensitively; empty for any other string. */
   public static Optional<Source> byId(String id) {
-    String wanted = id.toLowerCase(Locale.ROOT);
-    return Arrays.stream(values()).filter(s -> s.id.equals(wanted)).findFirst();
+    // A loop, not a stream: every search calls this per index segment and every hit.
+    for (Source source : VALUES) {
+      if (source.id.equalsIgnoreCase(id)) {
+        return Optional.of(source);
+      }
+    }
+    return Optional.empty();
   }
+
+  private static final Source[] VALUES = values();
 
   /** The source of a document at {@code relativePath} ({@code /}-separated) in the corpus. */
   public static Source ofPath(String relativePath) {
