@@ -49,8 +49,10 @@ public final class TextAnalysis {
    * A comma, no-break or thin space between digit groups, as in {@code 1,100} or {@code 26 000}.
    * Exactly three digits must follow, so a list such as {@code 1,2,3} is left alone.
    */
+  private static final String SEPARATORS = ",\u00A0\u2009\u202F";
+
   private static final Pattern DIGIT_GROUP_SEPARATOR =
-      Pattern.compile("(?<=\\d)[,\u00A0\u2009\u202F](?=\\d{3}(?!\\d))");
+      Pattern.compile("(?<=\\d)[" + SEPARATORS + "](?=\\d{3}(?!\\d))");
 
   private static final Analyzer KEYWORD = new ViewAnalyzer(View.KEYWORD);
   private static final Analyzer EXACT = new ViewAnalyzer(View.EXACT);
@@ -159,15 +161,13 @@ public final class TextAnalysis {
       boolean variants = false;
       for (int i = 0; i < length && !(separators && variants); i++) {
         char c = text[i];
-        if (c < Typography.LOWEST_VARIANT) {
-          separators |= c == ',' && i > 0 && Character.isDigit(text[i - 1]);
-        } else if (Typography.isVariant(c)) {
-          variants = true;
-          separators |=
-              (c == '\u00A0' || c == '\u2009' || c == '\u202F')
-                  && i > 0
-                  && Character.isDigit(text[i - 1]);
-        }
+        variants |= Typography.isVariant(c);
+        // Only a candidate: the pattern decides (three digits must follow).
+        separators |=
+            (c == ',' || c >= Typography.LOWEST_VARIANT)
+                && SEPARATORS.indexOf(c) >= 0
+                && i > 0
+                && Character.isDigit(text[i - 1]);
       }
       Reader folded = new CharArrayReader(text);
       // Separators first, while a no-break space between digits is still told from a plain one.

@@ -60,12 +60,11 @@ final class IndexCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.FAILURE;
     }
-    if (report.documents().size() > LISTED_UP_TO && !list) {
+    boolean listEach = list || report.documents().size() <= LISTED_UP_TO;
+    if (!listEach) {
       out.printf(Locale.ROOT, "  (%,d documents; --list names each)%n", report.documents().size());
     }
-    List<DocumentStats> listed =
-        report.documents().size() <= LISTED_UP_TO || list ? report.documents() : List.of();
-    for (DocumentStats document : listed) {
+    for (DocumentStats document : listEach ? report.documents() : List.<DocumentStats>of()) {
       out.printf(
           "  %-40s %-10s %4d passages%s%n",
           document.id(),

@@ -92,15 +92,16 @@ final class Completer {
     String previous =
         endsWithSpace ? words[words.length - 1] : words.length > 1 ? words[words.length - 2] : null;
 
+    String lastForm = normalize(last);
     // The words the last one may become, most frequent first: the candidates for a pair too.
     List<Map.Entry<String, Integer>> lastWords =
         !last.isEmpty() && isPlainWord(last)
-            ? scan(reader, Schema.TEXT_EXACT, normalize(last))
+            ? scan(reader, Schema.TEXT_EXACT, lastForm)
             : List.of();
     Map<String, Integer> found = new LinkedHashMap<>();
     if (previous != null && syntax == 0 && isPlainWord(previous) && isPlainWord(last)) {
       for (Map.Entry<String, Integer> next :
-          followers(searcher, normalize(previous), normalize(last), lastWords)) {
+          followers(searcher, normalize(previous), lastForm, lastWords)) {
         found.putIfAbsent(head + next.getKey(), next.getValue());
       }
     }

@@ -53,6 +53,12 @@ public final class LucenePassageSearch implements PassageSearch {
 
   private record KeptResult(long indexVersion, SearchResult result) {}
 
+  /**
+   * Larger answers (long passages, big pages) are not kept, which bounds what the kept answers can
+   * hold to about 64 KB each: a page of ten news paragraphs is about 12,000 characters.
+   */
+  static final int MAX_KEPT_CHARS = 32_768;
+
   private LucenePassageSearch(SearcherManager searchers, Closeable owned, int keptResults) {
     this.searchers = searchers;
     this.owned = owned;
@@ -154,12 +160,6 @@ public final class LucenePassageSearch implements PassageSearch {
           return result;
         });
   }
-
-  /**
-   * Larger answers (long passages, big pages) are not kept, which bounds what the kept answers can
-   * hold to about 64 KB each: a page of ten news paragraphs is about 12,000 characters.
-   */
-  static final int MAX_KEPT_CHARS = 32_768;
 
   private static long keptChars(SearchResult result) {
     long chars = 0;
