@@ -99,7 +99,10 @@ function render(result, state, append) {
     return;
   }
   status.classList.remove('error');
-  const count = `${result.total.toLocaleString()} passage${result.total === 1 ? '' : 's'} found`;
+  // Past 1,000 matches the count stops ("1,000+"), as in Elasticsearch.
+  const count = result.totalExact
+    ? `${result.total.toLocaleString()} passage${result.total === 1 ? '' : 's'} found`
+    : `${result.total.toLocaleString()}+ passages found`;
   const page = shown.offset < result.total ? `, showing ${shown.offset}` : '';
   status.textContent = `${count}${page} · ${result.tookMs} ms`;
   showSourceCounts(result.sources);
@@ -129,7 +132,8 @@ function showNotice(result) {
 function showSourceCounts(counts) {
   for (const label of sourcesBox.querySelectorAll('label')) {
     const source = label.querySelector('input').value;
-    label.querySelector('.count').textContent = counts ? ` ${counts[source] ?? 0}` : '';
+    const count = counts ? (counts[source] ?? 0).toLocaleString() : '';
+    label.querySelector('.count').textContent = counts ? ` ${count}${counts.exact ? '' : '+'}` : '';
   }
 }
 

@@ -129,9 +129,10 @@ final class SearchCommand implements Callable<Integer> {
     }
     long shown = result.hits().size();
     out.printf(
-        "%d passage%s found%s in %.1f ms%n",
+        "%d%s passage%s found%s in %.1f ms%n",
         result.total(),
-        result.total() == 1 ? "" : "s",
+        result.totalExact() ? "" : "+",
+        result.total() == 1 && result.totalExact() ? "" : "s",
         shown < result.total() ? " (showing " + (result.offset() + 1) + "-" + rank + ")" : "",
         result.tookMs());
     if (result.correctedFrom() != null) {

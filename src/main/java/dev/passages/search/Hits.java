@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 
@@ -17,10 +16,7 @@ final class Hits {
 
   private Hits() {}
 
-  /**
-   * The hits of {@code ranked} from position {@code offset} on, highlighted for {@code query}. Each
-   * score is read from the sort values when the ranking sorted by score, else from the hit.
-   */
+  /** The hits of {@code ranked} from position {@code offset} on, highlighted for {@code query}. */
   static List<Hit> read(HighlightingSearcher searcher, Query query, ScoreDoc[] ranked, int offset)
       throws IOException {
     if (ranked.length <= offset) {
@@ -43,10 +39,6 @@ final class Hits {
       }
       IndexedPassage indexed = PassageDocuments.fromDocument(document);
       Passage passage = indexed.passage();
-      float score =
-          ranked[offset + i] instanceof FieldDoc field && field.fields[0] instanceof Float sorted
-              ? sorted
-              : ranked[offset + i].score;
       hits.add(
           new Hit(
               passage.id(),
@@ -56,7 +48,7 @@ final class Hits {
               passage.kind().id(),
               passage.paragraph(),
               passage.section(),
-              score,
+              ranked[offset + i].score,
               passage.text(),
               marked[i] != null ? marked[i].html() : escape(passage.text()),
               marked[i] != null ? marked[i].matches() : List.of(),

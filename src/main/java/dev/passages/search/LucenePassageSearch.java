@@ -12,38 +12,42 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 /** Answers searches from a Lucene index on disk. Thread-safe. */
 public final class LucenePassageSearch implements PassageSearch {
-
-  /** Best first; equal scores in reading order (document id, then position in the document). */
-  private static final Sort RANKING =
-      new Sort(
-          SortField.FIELD_SCORE,
-          new SortField(Schema.DOC, SortField.Type.STRING),
-          new SortField(Schema.ORDINAL, SortField.Type.INT));
 
   private final SearcherManager searchers;
   private final Closeable owned;
@@ -146,6 +150,7 @@ public final class LucenePassageSearch implements PassageSearch {
               new SearchResult(
                   answer.queryText(),
                   answer.total(),
+                  answer.totalExact(),
                   request.offset(),
                   request.limit(),
                   millisSince(start),
@@ -178,7 +183,8 @@ public final class LucenePassageSearch implements PassageSearch {
    * The query as typed; when it finds nothing, the query with its misspellings corrected; when that
    * finds too little for a long query, the relaxed query.
    */
-  private static Answer answer(IndexSearcher searcher, SearchRequest request) throws IOException {
+  private static Answer answer(HighlightingSearcher searcher, SearchRequest request)
+      throws IOException {
     String typed = request.query();
     CompiledQuery compiled = CompiledQuery.of(typed);
     Answer answer = run(searcher, request, typed, compiled.parsed(), compiled.query(), Map.of());
@@ -221,7 +227,7 @@ public final class LucenePassageSearch implements PassageSearch {
   }
 
   private static Answer run(
-      IndexSearcher searcher,
+      HighlightingSearcher searcher,
       SearchRequest request,
       String queryText,
       ParsedQuery parsed,
@@ -234,20 +240,42 @@ public final class LucenePassageSearch implements PassageSearch {
             withFilters(text.matching(), request.sources(), request.doc()));
     if (query.ranked() instanceof MatchNoDocsQuery) {
       return new Answer(
-          queryText, parsed, query, text.matching(), null, 0, null, typos, null, null, false);
+          queryText, parsed, query, text.matching(), null, 0, true, null, typos, null, null, false);
     }
     int wanted = request.offset() + request.limit();
-    var ranking = new TopFieldCollectorManager(RANKING, wanted, null, Integer.MAX_VALUE);
-    TopFieldDocs top;
+    SourceCounter.Ranked ranked =
+        text.listing()
+            ? searcher.search(
+                query.ranked(),
+                SourceCounter.alongside(
+                    new TopFieldCollectorManager(
+                        StoredPassages.READING_ORDER, wanted, null, COUNT_UP_TO)))
+            : searcher.search(
+                query.ranked(),
+                SourceCounter.alongside(new TopScoreDocCollectorManager(wanted, COUNT_UP_TO)));
+    TopDocs top = ranked.top();
+    long total = top.totalHits.value();
+    boolean totalExact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
+    if (!totalExact) {
+      OptionalLong known = countIfKnown(searcher, query.matching());
+      total = known.orElse(total);
+      totalExact = known.isPresent();
+    }
+    if (text.listing()) {
+      for (ScoreDoc hit : top.scoreDocs) {
+        hit.score = LISTING_SCORE; // sorted by field, so Lucene computed none
+      }
+    } else {
+      inReadingOrderWhereTied(searcher, top.scoreDocs);
+    }
     SourceCounts counts = null;
     if (request.sources().isEmpty()) {
-      // Nothing narrows the matches by source, so they are what the counts count: one pass.
-      Object[] both =
-          searcher.search(query.ranked(), new MultiCollectorManager(ranking, new SourceCounter()));
-      top = (TopFieldDocs) both[0];
-      counts = SourceCounter.counts((long[]) both[1]);
-    } else {
-      top = searcher.search(query.ranked(), ranking);
+      // Nothing narrows the matches by source, so they are what the counts count.
+      Optional<Source> only = searcher.onlySource();
+      counts =
+          only.isPresent() && totalExact
+              ? SourceCounts.of(only.get(), total)
+              : SourceCounter.counts(ranked.seen(), totalExact && ranked.sawAll(total));
     }
     return new Answer(
         queryText,
@@ -255,12 +283,83 @@ public final class LucenePassageSearch implements PassageSearch {
         query,
         text.matching(),
         top,
-        top.totalHits.value(),
+        total,
+        totalExact,
         counts,
         typos,
         null,
         null,
         false);
+  }
+
+  /**
+   * Past this many matches a search stops counting them and skips those that cannot reach the page,
+   * as Lucene's own {@code IndexSearcher.search(query, n)} does: the total is then "at least this
+   * many" unless the index knows the count without counting.
+   */
+  public static final int COUNT_UP_TO = 1_000;
+
+  /** The score of every passage of a listing, which ranks nothing: a match-all query's. */
+  private static final float LISTING_SCORE = 1f;
+
+  /**
+   * The number of matches of {@code query} when every segment of the index knows it without
+   * visiting them (a single word in a segment without deletions: its document frequency).
+   */
+  private static OptionalLong countIfKnown(IndexSearcher searcher, Query query) throws IOException {
+    Weight weight =
+        searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    long count = 0;
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      int known = weight.count(leaf);
+      if (known < 0) {
+        return OptionalLong.empty();
+      }
+      count += known;
+    }
+    return OptionalLong.of(count);
+  }
+
+  /**
+   * Puts hits of equal score in reading order (document id, then position in it), as a listing is;
+   * Lucene leaves them in index order, which follows the order documents were indexed in.
+   */
+  private static void inReadingOrderWhereTied(IndexSearcher searcher, ScoreDoc[] hits)
+      throws IOException {
+    boolean tied = false;
+    for (int i = 1; i < hits.length && !tied; i++) {
+      tied = hits[i].score == hits[i - 1].score;
+    }
+    if (!tied) {
+      return;
+    }
+    Map<Integer, ReadingPosition> positions = new HashMap<>();
+    for (ScoreDoc hit : hits) {
+      positions.put(hit.doc, ReadingPosition.of(searcher.getIndexReader(), hit.doc));
+    }
+    Arrays.sort(
+        hits,
+        Comparator.<ScoreDoc>comparingDouble(hit -> -hit.score)
+            .thenComparing(hit -> positions.get(hit.doc)));
+  }
+
+  /** Where a passage stands in reading order: its document's id, then its place there. */
+  private record ReadingPosition(String doc, long ordinal) implements Comparable<ReadingPosition> {
+
+    static ReadingPosition of(IndexReader reader, int doc) throws IOException {
+      LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
+      int local = doc - leaf.docBase;
+      SortedDocValues docs = DocValues.getSorted(leaf.reader(), Schema.DOC);
+      NumericDocValues ordinals = DocValues.getNumeric(leaf.reader(), Schema.ORDINAL);
+      String id = docs.advanceExact(local) ? docs.lookupOrd(docs.ordValue()).utf8ToString() : "";
+      return new ReadingPosition(id, ordinals.advanceExact(local) ? ordinals.longValue() : 0);
+    }
+
+    @Override
+    public int compareTo(ReadingPosition other) {
+      int byDoc = doc.compareTo(other.doc);
+      return byDoc != 0 ? byDoc : Long.compare(ordinal, other.ordinal);
+    }
   }
 
   /**
@@ -272,8 +371,9 @@ public final class LucenePassageSearch implements PassageSearch {
       ParsedQuery parsed,
       LuceneQueries.PassageQuery query,
       Query unfiltered,
-      TopFieldDocs top,
+      TopDocs top,
       long total,
+      boolean totalExact,
       SourceCounts counts,
       Map<String, String> typos,
       String correctedFrom,
@@ -293,6 +393,7 @@ public final class LucenePassageSearch implements PassageSearch {
           unfiltered,
           top,
           total,
+          totalExact,
           counts,
           typos,
           correctedFrom,

@@ -11,13 +11,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
@@ -55,7 +53,13 @@ final class LuceneQueries {
    * A query to run and the part of it to highlight: the ranking signals (words near each other,
    * forms as typed) order the hits but are not what the reader asked to see marked.
    */
-  record PassageQuery(Query ranked, Query matching) {}
+  record PassageQuery(Query ranked, Query matching) {
+
+    /** A listing ranks nothing: its passages come in reading order. */
+    boolean listing() {
+      return ranked == matching && !(ranked instanceof MatchNoDocsQuery);
+    }
+  }
 
   /** The Lucene query for {@code parsed}; a {@link MatchNoDocsQuery} when nothing can match. */
   static PassageQuery toLucene(ParsedQuery parsed) {
@@ -181,10 +185,7 @@ final class LuceneQueries {
       }
     }
     // Titles and headings are short, which BM25 rewards; their stored weight evens that out.
-    Query ranked =
-        FunctionScoreQuery.boostByValue(
-            query.build(), DoubleValuesSource.fromFloatField(Schema.WEIGHT));
-    return new PassageQuery(ranked, matching);
+    return new PassageQuery(new PassageWeightQuery(query.build()), matching);
   }
 
   /**

@@ -6,7 +6,11 @@ import java.util.List;
  * A page of hits.
  *
  * @param query the query answered: as given, or corrected (see {@code correctedFrom})
- * @param total all matching passages, not just this page
+ * @param total all matching passages, not just this page; at least this many when not {@code
+ *     totalExact}
+ * @param totalExact false when the search stopped counting past {@link
+ *     LucenePassageSearch#COUNT_UP_TO} matches to skip those that cannot reach the page, as
+ *     Elasticsearch's {@code track_total_hits} does
  * @param offset hits skipped before this page
  * @param limit the page size asked for
  * @param tookMs time spent searching and highlighting, in milliseconds
@@ -20,6 +24,7 @@ import java.util.List;
 public record SearchResult(
     String query,
     long total,
+    boolean totalExact,
     int offset,
     int limit,
     double tookMs,
@@ -36,6 +41,16 @@ public record SearchResult(
   /** This answer, given again in {@code ms} milliseconds. */
   SearchResult took(double ms) {
     return new SearchResult(
-        query, total, offset, limit, ms, sources, correctedFrom, suggestion, relaxed, hits);
+        query,
+        total,
+        totalExact,
+        offset,
+        limit,
+        ms,
+        sources,
+        correctedFrom,
+        suggestion,
+        relaxed,
+        hits);
   }
 }

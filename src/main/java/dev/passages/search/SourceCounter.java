@@ -3,15 +3,23 @@ package dev.passages.search;
 import dev.passages.corpus.Source;
 import dev.passages.index.Schema;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.stream.LongStream;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.FilterCollector;
+import org.apache.lucene.search.FilterLeafCollector;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.TopDocs;
 
 /**
  * Counts a query's matches per source in one pass over them, reading each match's source from doc
@@ -25,10 +33,76 @@ final class SourceCounter implements CollectorManager<SourceCounter.PerSource, l
 
   /** The counts as this collector's {@link #reduce} adds them up. */
   static SourceCounts counts(long[] counts) {
+    return counts(counts, true);
+  }
+
+  static SourceCounts counts(long[] counts, boolean exact) {
     return new SourceCounts(
         counts[Source.ARTICLE.ordinal()],
         counts[Source.COMMENTARY.ordinal()],
-        counts[Source.COMMENT.ordinal()]);
+        counts[Source.COMMENT.ordinal()],
+        exact);
+  }
+
+  /**
+   * {@code ranking}, which also counts by source every passage it is shown. Unlike a {@code
+   * MultiCollector} beside a counter, this leaves Lucene free to skip passages that cannot reach
+   * the page: the counts are then of the passages seen, and {@link Ranked#sawAll} says whether that
+   * was every match.
+   */
+  static <C extends Collector> CollectorManager<Counting<C>, Ranked> alongside(
+      CollectorManager<C, ? extends TopDocs> ranking) {
+    return new CollectorManager<>() {
+      @Override
+      public Counting<C> newCollector() throws IOException {
+        return new Counting<>(ranking.newCollector());
+      }
+
+      @Override
+      public Ranked reduce(Collection<Counting<C>> collectors) throws IOException {
+        List<C> rankers = new ArrayList<>(collectors.size());
+        long[] total = new long[Source.values().length];
+        for (Counting<C> collector : collectors) {
+          rankers.add(collector.in);
+          for (int i = 0; i < total.length; i++) {
+            total[i] += collector.counter.counts[i];
+          }
+        }
+        return new Ranked(ranking.reduce(rankers), total);
+      }
+    };
+  }
+
+  /** The top passages, and the passages seen per source (indexed by {@link Source#ordinal}). */
+  record Ranked(TopDocs top, long[] seen) {
+
+    /** Whether the counts are exact: every one of the {@code total} matches was seen. */
+    boolean sawAll(long total) {
+      return LongStream.of(seen).sum() == total;
+    }
+  }
+
+  /** A collector that counts what it passes on to {@code in}. */
+  static final class Counting<C extends Collector> extends FilterCollector {
+    final C in;
+    final PerSource counter = new PerSource();
+
+    Counting(C in) {
+      super(in);
+      this.in = in;
+    }
+
+    @Override
+    public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+      counter.doSetNextReader(context);
+      return new FilterLeafCollector(super.getLeafCollector(context)) {
+        @Override
+        public void collect(int doc) throws IOException {
+          counter.collect(doc);
+          in.collect(doc);
+        }
+      };
+    }
   }
 
   @Override
