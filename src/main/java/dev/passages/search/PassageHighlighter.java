@@ -3,6 +3,7 @@ package dev.passages.search;
 import dev.passages.index.Schema;
 import java.io.IOException;
 import java.text.BreakIterator;
+import java.text.CharacterIterator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,12 +11,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 
 /**
  * Marks matches with Lucene's UnifiedHighlighter, reading offsets from the postings. Matches of the
@@ -54,19 +57,24 @@ final class PassageHighlighter {
 
   private final UnifiedHighlighter.Builder settings;
 
+  private final IndexSearcher searcher;
+
+  /**
+   * The index's field infos merged across segments, which the highlighter looks up to find where
+   * offsets are; worked out once per index snapshot. A highlighter keeps them itself, but ours
+   * lives for one request, and merging them again was a fifth of highlighting on a large index.
+   */
+  private volatile FieldInfos fieldInfos;
+
   PassageHighlighter(IndexSearcher searcher) {
+    this.searcher = searcher;
     this.settings =
         UnifiedHighlighter.builder(searcher, Schema.ANALYZER)
             .withFormatter(new MarkFormatter(WHOLE_UP_TO_CHARS, EXCERPT_WINDOWS))
             .withMaskedFieldsFunc(
                 field -> field.equals(Schema.TEXT) ? Set.of(Schema.TEXT_EXACT) : Set.of())
             .withMaxNoHighlightPassages(1)
-            .withBreakIterator(
-                () ->
-                    LengthGoalBreakIterator.createClosestToLength(
-                        BreakIterator.getSentenceInstance(Locale.ROOT),
-                        EXCERPT_CHARS,
-                        MATCH_ALIGNMENT));
+            .withBreakIterator(WindowBreakIterator::new);
   }
 
   /**
@@ -75,7 +83,12 @@ final class PassageHighlighter {
    */
   Marked mark(Query query, int[] docIds) throws IOException {
     // A highlighter per request (a few fields to copy), as it keeps the documents it reads.
-    return new Marker(settings).mark(query, docIds);
+    FieldInfos merged = fieldInfos;
+    if (merged == null) {
+      merged = FieldInfos.getMergedFieldInfos(searcher.getIndexReader());
+      fieldInfos = merged; // two first requests may both merge them: same result
+    }
+    return new Marker(settings, merged).mark(query, docIds);
   }
 
   /**
@@ -88,8 +101,9 @@ final class PassageHighlighter {
   private static final class Marker extends UnifiedHighlighter {
     private final Map<Integer, Document> documents = new HashMap<>();
 
-    Marker(Builder builder) {
+    Marker(Builder builder, FieldInfos merged) {
       super(builder);
+      this.fieldInfos = merged;
     }
 
     Marked mark(Query query, int[] docIds) throws IOException {
@@ -124,6 +138,76 @@ final class PassageHighlighter {
         values.add(fieldValues);
       }
       return values;
+    }
+  }
+
+  /**
+   * A short text (shown whole) as one window; a longer one in windows of about {@value
+   * #EXCERPT_CHARS} characters at sentence boundaries. Finding the sentences of every short passage
+   * only to show it whole was a fifth of highlighting.
+   */
+  private static final class WindowBreakIterator extends BreakIterator {
+    private final BreakIterator whole = new WholeBreakIterator();
+    private final BreakIterator windows =
+        LengthGoalBreakIterator.createClosestToLength(
+            BreakIterator.getSentenceInstance(Locale.ROOT), EXCERPT_CHARS, MATCH_ALIGNMENT);
+    private BreakIterator current = whole;
+
+    @Override
+    public void setText(String text) {
+      current = text.length() <= WHOLE_UP_TO_CHARS ? whole : windows;
+      current.setText(text);
+    }
+
+    @Override
+    public void setText(CharacterIterator text) {
+      current = text.getEndIndex() - text.getBeginIndex() <= WHOLE_UP_TO_CHARS ? whole : windows;
+      current.setText(text);
+    }
+
+    @Override
+    public CharacterIterator getText() {
+      return current.getText();
+    }
+
+    @Override
+    public int first() {
+      return current.first();
+    }
+
+    @Override
+    public int last() {
+      return current.last();
+    }
+
+    @Override
+    public int next(int n) {
+      return current.next(n);
+    }
+
+    @Override
+    public int next() {
+      return current.next();
+    }
+
+    @Override
+    public int previous() {
+      return current.previous();
+    }
+
+    @Override
+    public int following(int offset) {
+      return current.following(offset);
+    }
+
+    @Override
+    public int preceding(int offset) {
+      return current.preceding(offset);
+    }
+
+    @Override
+    public int current() {
+      return current.current();
     }
   }
 }
