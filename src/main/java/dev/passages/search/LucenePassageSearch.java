@@ -256,7 +256,7 @@ public final class LucenePassageSearch implements PassageSearch {
     TopDocs top = ranked.top();
     long total = top.totalHits.value();
     boolean totalExact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
-    if (!totalExact) {
+    if (!totalExact && (text.listing() || soleClause(query.matching()) instanceof TermQuery)) {
       OptionalLong known = countIfKnown(searcher, query.matching());
       total = known.orElse(total);
       totalExact = known.isPresent();
@@ -318,6 +318,21 @@ public final class LucenePassageSearch implements PassageSearch {
       count += known;
     }
     return OptionalLong.of(count);
+  }
+
+  /**
+   * The one clause a query comes down to ({@code word} without filters is a boolean query of one
+   * clause), else the query itself. Only a single word or a listing can have a count the index
+   * knows (above), so other queries are not asked: asking builds the query's weight again.
+   */
+  private static Query soleClause(Query query) {
+    while (query instanceof BooleanQuery bool
+        && bool.clauses().size() == 1
+        && bool.getMinimumNumberShouldMatch() == 0
+        && bool.clauses().getFirst().occur() != Occur.MUST_NOT) {
+      query = bool.clauses().getFirst().query();
+    }
+    return query;
   }
 
   /**

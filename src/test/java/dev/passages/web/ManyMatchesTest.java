@@ -101,6 +101,23 @@ class ManyMatchesTest {
   }
 
   @Test
+  void inACorpusOfOneSourceAnExactTotalIsThatSourcesCount() throws IOException {
+    Path corpus = dir.resolve("articles-only");
+    Files.createDirectories(corpus);
+    Files.copy(dir.resolve("corpus/reports.txt"), corpus.resolve("reports.txt"));
+    new Indexer(corpus, dir.resolve("articles-only-index")).rebuild();
+    try (LucenePassageSearch articles =
+        LucenePassageSearch.open(dir.resolve("articles-only-index"))) {
+      SearchResult word = articles.search(SearchRequest.of("wheat"));
+      assertThat(word.totalExact()).isTrue();
+      assertThat(word.sources()).isEqualTo(new SourceCounts(PARAGRAPHS, 0, 0, true));
+      SearchResult words = articles.search(SearchRequest.of("wheat barley"));
+      assertThat(words.totalExact()).isFalse();
+      assertThat(words.sources().exact()).isFalse();
+    }
+  }
+
+  @Test
   void aSourceFilterStillCountsEverySourceExactly() {
     SearchResult result =
         search.search(new SearchRequest("wheat barley", 10, 0, Set.of(Source.COMMENTARY)));
