@@ -2,6 +2,7 @@
 """Turns SearchBenchmark's JMH JSON (-rf json -rff FILE) into the TSV bench/chart.py draws.
 
     python3 bench/jmh_to_tsv.py FILE [KIND] > bench/results/latest.tsv
+    python3 bench/jmh_to_tsv.py FILE --table     # the Markdown table of bench/README.md
 
 For each corpus and method (passages, bareLucene) at kind=KIND (default mix), it takes the
 sample-mode ("-bm sample", or the default modes) percentiles p0.50 and p0.99 in microseconds. The
@@ -57,7 +58,38 @@ def rows(results, kind):
     return out
 
 
+def table(results):
+    """Mean, p50 and p99 of both methods and their ratios, by corpus and kind, as Markdown."""
+    stats = {}
+    for result in results:
+        method = result["benchmark"].rsplit(".", 1)[-1]
+        if method not in IMPLS or result.get("mode") != "sample":
+            continue
+        metric = result["primaryMetric"]
+        scale = TO_MICROS[metric["scoreUnit"]]
+        p = metric["scorePercentiles"]
+        key = (result["params"].get("corpus", "?"), result["params"].get("kind", "mix"))
+        stats.setdefault(key, {})[IMPLS[method]] = [
+            metric["score"] * scale, p["50.0"] * scale, p["99.0"] * scale]
+    print("| corpus | kind | passages mean / p50 / p99 | bareLucene mean / p50 / p99 |"
+          " ratio mean / p50 / p99 |")
+    print("|---|---|---|---|---|")
+    order = {"seed": 0, "kjv": 1, "million": 2}
+    kinds = {"mix": 0, "keyword": 1, "phrase": 2, "prefix": 3}
+    for (corpus, kind), both in sorted(
+            stats.items(), key=lambda e: (order.get(e[0][0], 9), kinds.get(e[0][1], 9))):
+        if len(both) < 2:
+            continue
+        ours, bare = both["passages"], both["bare"]
+        fmt = lambda xs: " / ".join(f"{x:,.0f}" for x in xs)
+        ratios = " / ".join(f"{o / b:.2f}" for o, b in zip(ours, bare))
+        print(f"| {corpus} | {kind} | {fmt(ours)} | {fmt(bare)} | {ratios} |")
+
+
 def main(argv):
+    if len(argv) == 3 and argv[2] == "--table":
+        table(json.loads(Path(argv[1]).read_text(encoding="utf-8")))
+        return
     if len(argv) not in (2, 3):
         sys.exit("usage: python3 bench/jmh_to_tsv.py JMH_JSON [KIND]   (KIND: mix by default)")
     kind = argv[2] if len(argv) == 3 else "mix"
