@@ -72,6 +72,22 @@ final class IndexSync {
       for (Future<?> done : work) {
         done.get();
       }
+      // What is still buffered would be written by the commit on one thread; written here, each
+      // core writes a buffer (Lucene's flushNextBuffer takes the next one not being written).
+      List<Future<?>> flushes = new ArrayList<>(THREADS);
+      for (int i = 0; i < THREADS; i++) {
+        flushes.add(
+            pool.submit(
+                () -> {
+                  while (writer.flushNextBuffer()) {
+                    // until no buffer is left
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> done : flushes) {
+        done.get();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("indexing was interrupted", e);
