@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -312,6 +313,29 @@ class SearchPageTest {
     assertThat(browser.findElement(By.id("sources")).getText())
         .contains("Article 3")
         .contains("Commentary 1");
+  }
+
+  @Test
+  void pastAThousandMatchesTheCountsSayAtLeast(@TempDir Path big) throws IOException {
+    StringBuilder harvest = new StringBuilder("Harvest reports\n");
+    for (int i = 1; i <= 1_200; i++) {
+      harvest.append("Report ").append(i).append(" says the wheat and the barley grew well.\n");
+    }
+    try (UiServer many = new UiServer(big, Map.of("commentary/harvest.txt", harvest.toString()))) {
+      browser.get(many.url("/?q=wheat+barley"));
+      wait(5)
+          .until(
+              ExpectedConditions.textMatches(
+                  By.id("status"), Pattern.compile("\\d+\\+ passages found")));
+      assertThat(status().getText()).matches("1,\\d{3}\\+ passages found, showing 20 · .*");
+      assertThat(browser.findElement(By.id("sources")).getText())
+          .matches("(?s).*Commentary 1,\\d{3}\\+.*");
+      browser.get(many.url("/?q=harvest"));
+      waitForStatus("1 passage found");
+      assertThat(browser.findElement(By.id("sources")).getText())
+          .contains("Commentary 1")
+          .doesNotContain("+");
+    }
   }
 
   @Test
