@@ -25,6 +25,8 @@ let settleTimer = 0;
 let typing = false;
 let inputAt = null;
 let shown = { q: '', sources: [], offset: 0, total: 0 };
+/** The per-source counts of the results shown, for a source filter built after them. */
+let shownCounts = null;
 let documents = null;
 
 /** The search the URL describes. */
@@ -87,6 +89,7 @@ async function search(state, { offset = 0 } = {}) {
 }
 
 function render(result, state, append) {
+  shownCounts = result.total === 0 ? null : result.sources;
   intro.hidden = true;
   showNotice(result);
   if (!append) results.replaceChildren();
@@ -303,6 +306,8 @@ async function buildSourceFilter(selected) {
     label.append(box, ` ${SOURCE_LABELS[source]}`, count);
     sourcesBox.append(label);
   }
+  // The first results may have come before the document list the filter is built from.
+  showSourceCounts(shownCounts);
   sourcesBox.hidden = false;
 }
 
