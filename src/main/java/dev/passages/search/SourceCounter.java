@@ -63,7 +63,7 @@ final class SourceCounter implements CollectorManager<SourceCounter.PerSource, l
         List<C> rankers = new ArrayList<>(collectors.size());
         long[] total = new long[Source.values().length];
         for (Counting<C> collector : collectors) {
-          rankers.add(collector.in);
+          rankers.add(collector.ranker);
           for (int i = 0; i < total.length; i++) {
             total[i] += collector.counter.counts[i];
           }
@@ -82,14 +82,17 @@ final class SourceCounter implements CollectorManager<SourceCounter.PerSource, l
     }
   }
 
-  /** A collector that counts what it passes on to {@code in}. */
+  /**
+   * A collector that counts what it passes on to {@code ranker}. It keeps the ranker's competitive
+   * iterator to itself: with one, a listing's sort would skip passages and miss them in the counts.
+   */
   static final class Counting<C extends Collector> extends FilterCollector {
-    final C in;
+    final C ranker;
     final PerSource counter = new PerSource();
 
-    Counting(C in) {
-      super(in);
-      this.in = in;
+    Counting(C ranker) {
+      super(ranker);
+      this.ranker = ranker;
     }
 
     @Override
