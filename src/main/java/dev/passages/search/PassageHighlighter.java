@@ -57,17 +57,15 @@ final class PassageHighlighter {
 
   private final UnifiedHighlighter.Builder settings;
 
-  private final IndexSearcher searcher;
-
   /**
    * The index's field infos merged across segments, which the highlighter looks up to find where
-   * offsets are; worked out once per index snapshot. A highlighter keeps them itself, but ours
-   * lives for one request, and merging them again was a fifth of highlighting on a large index.
+   * offsets are; merged once per index snapshot. A highlighter keeps them itself, but ours lives
+   * for one request, and merging them again was a fifth of highlighting on a large index.
    */
-  private volatile FieldInfos fieldInfos;
+  private final FieldInfos fieldInfos;
 
   PassageHighlighter(IndexSearcher searcher) {
-    this.searcher = searcher;
+    this.fieldInfos = FieldInfos.getMergedFieldInfos(searcher.getIndexReader());
     this.settings =
         UnifiedHighlighter.builder(searcher, Schema.ANALYZER)
             .withFormatter(new MarkFormatter(WHOLE_UP_TO_CHARS, EXCERPT_WINDOWS))
@@ -83,12 +81,7 @@ final class PassageHighlighter {
    */
   Marked mark(Query query, int[] docIds) throws IOException {
     // A highlighter per request (a few fields to copy), as it keeps the documents it reads.
-    FieldInfos merged = fieldInfos;
-    if (merged == null) {
-      merged = FieldInfos.getMergedFieldInfos(searcher.getIndexReader());
-      fieldInfos = merged; // two first requests may both merge them: same result
-    }
-    return new Marker(settings, merged).mark(query, docIds);
+    return new Marker(settings, fieldInfos).mark(query, docIds);
   }
 
   /**

@@ -35,10 +35,6 @@ final class PassageWeightQuery extends Query {
     this.query = query;
   }
 
-  Query wrapped() {
-    return query;
-  }
-
   @Override
   public Query rewrite(IndexSearcher searcher) throws IOException {
     Query rewritten = query.rewrite(searcher);
