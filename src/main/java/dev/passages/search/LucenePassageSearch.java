@@ -12,21 +12,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -136,7 +128,8 @@ public final class LucenePassageSearch implements PassageSearch {
           if (answer.total() > 0) {
             Explainer explainer = new Explainer(answer.parsed(), answer.typos());
             hits =
-                Hits.read(searcher, answer.highlight(), answer.top().scoreDocs, request.offset())
+                Hits.readRanked(
+                        searcher, answer.highlight(), answer.top().scoreDocs, request.offset())
                     .stream()
                     .map(h -> h.explained(explainer.explain(h)))
                     .toList();
@@ -265,8 +258,6 @@ public final class LucenePassageSearch implements PassageSearch {
       for (ScoreDoc hit : top.scoreDocs) {
         hit.score = LISTING_SCORE; // sorted by field, so Lucene computed none
       }
-    } else {
-      inReadingOrderWhereTied(searcher, top.scoreDocs);
     }
     SourceCounts counts = null;
     if (request.sources().isEmpty()) {
@@ -333,48 +324,6 @@ public final class LucenePassageSearch implements PassageSearch {
       query = bool.clauses().getFirst().query();
     }
     return query;
-  }
-
-  /**
-   * Puts hits of equal score in reading order (document id, then position in it), as a listing is;
-   * Lucene leaves them in index order, which follows the order documents were indexed in.
-   */
-  private static void inReadingOrderWhereTied(IndexSearcher searcher, ScoreDoc[] hits)
-      throws IOException {
-    boolean tied = false;
-    for (int i = 1; i < hits.length && !tied; i++) {
-      tied = hits[i].score == hits[i - 1].score;
-    }
-    if (!tied) {
-      return;
-    }
-    Map<Integer, ReadingPosition> positions = new HashMap<>();
-    for (ScoreDoc hit : hits) {
-      positions.put(hit.doc, ReadingPosition.of(searcher.getIndexReader(), hit.doc));
-    }
-    Arrays.sort(
-        hits,
-        Comparator.<ScoreDoc>comparingDouble(hit -> -hit.score)
-            .thenComparing(hit -> positions.get(hit.doc)));
-  }
-
-  /** Where a passage stands in reading order: its document's id, then its place there. */
-  private record ReadingPosition(String doc, long ordinal) implements Comparable<ReadingPosition> {
-
-    static ReadingPosition of(IndexReader reader, int doc) throws IOException {
-      LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
-      int local = doc - leaf.docBase;
-      SortedDocValues docs = DocValues.getSorted(leaf.reader(), Schema.DOC);
-      NumericDocValues ordinals = DocValues.getNumeric(leaf.reader(), Schema.ORDINAL);
-      String id = docs.advanceExact(local) ? docs.lookupOrd(docs.ordValue()).utf8ToString() : "";
-      return new ReadingPosition(id, ordinals.advanceExact(local) ? ordinals.longValue() : 0);
-    }
-
-    @Override
-    public int compareTo(ReadingPosition other) {
-      int byDoc = doc.compareTo(other.doc);
-      return byDoc != 0 ? byDoc : Long.compare(ordinal, other.ordinal);
-    }
   }
 
   /**
