@@ -5,7 +5,10 @@ import dev.passages.index.Schema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
@@ -18,11 +21,16 @@ final class HighlightingSearcher extends IndexSearcher {
   final PassageHighlighter highlighter;
 
   private final Optional<Source> onlySource;
+  private final List<Source> sourcesBySize;
 
   HighlightingSearcher(IndexReader reader) {
     super(reader);
     this.highlighter = new PassageHighlighter(this);
-    this.onlySource = onlySource(reader);
+    this.sourcesBySize = sourcesBySize(reader);
+    // A source whose passages were all deleted but not yet merged away still counts here, which
+    // costs exact counts, never right ones.
+    this.onlySource =
+        sourcesBySize.size() == 1 ? Optional.of(sourcesBySize.getFirst()) : Optional.empty();
   }
 
   /**
@@ -33,17 +41,26 @@ final class HighlightingSearcher extends IndexSearcher {
     return onlySource;
   }
 
-  private static Optional<Source> onlySource(IndexReader reader) {
+  /**
+   * The sources that have passages in the index, the one with most passages first. Deleted passages
+   * count here too (docFreq): exact only in an index without deletions.
+   */
+  List<Source> sourcesBySize() {
+    return sourcesBySize;
+  }
+
+  private static List<Source> sourcesBySize(IndexReader reader) {
     try {
-      // Deleted passages count here too (docFreq): a source whose passages were all deleted but
-      // not yet merged away makes this empty, which costs exact counts, never right ones.
-      List<Source> present = new ArrayList<>();
+      Map<Source, Integer> sizes = new EnumMap<>(Source.class);
       for (Source source : Source.values()) {
-        if (reader.docFreq(new Term(Schema.SOURCE, source.id())) > 0) {
-          present.add(source);
+        int size = reader.docFreq(new Term(Schema.SOURCE, source.id()));
+        if (size > 0) {
+          sizes.put(source, size);
         }
       }
-      return present.size() == 1 ? Optional.of(present.getFirst()) : Optional.empty();
+      List<Source> present = new ArrayList<>(sizes.keySet());
+      present.sort(Comparator.comparing(sizes::get, Comparator.reverseOrder()));
+      return List.copyOf(present);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

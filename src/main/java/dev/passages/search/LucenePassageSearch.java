@@ -236,6 +236,33 @@ public final class LucenePassageSearch implements PassageSearch {
           queryText, parsed, query, text.matching(), null, 0, true, null, typos, null, null, false);
     }
     int wanted = request.offset() + request.limit();
+    Query word = text.listing() ? null : soleClause(query.matching());
+    OptionalLong known =
+        word instanceof TermQuery ? countIfKnown(searcher, query.matching()) : OptionalLong.empty();
+    if (known.isPresent()) {
+      // A single word the index knows the count of: nothing needs counting, so the ranking skips
+      // what cannot reach the page from the first match on, not after a thousand; the counts by
+      // source come from the sources' own lists. For a common word at a million paragraphs, the
+      // thousand scored matches were a quarter of the search.
+      TopDocs top =
+          searcher.search(query.ranked(), new TopScoreDocCollectorManager(wanted, wanted));
+      long total = known.getAsLong();
+      SourceCounts counts =
+          request.sources().isEmpty() ? countsOfWord(searcher, word, total) : null;
+      return new Answer(
+          queryText,
+          parsed,
+          query,
+          text.matching(),
+          top,
+          total,
+          true,
+          counts,
+          typos,
+          null,
+          null,
+          false);
+    }
     SourceCounter.Ranked ranked =
         text.listing()
             ? searcher.search(
@@ -249,10 +276,10 @@ public final class LucenePassageSearch implements PassageSearch {
     TopDocs top = ranked.top();
     long total = top.totalHits.value();
     boolean totalExact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
-    if (!totalExact && (text.listing() || soleClause(query.matching()) instanceof TermQuery)) {
-      OptionalLong known = countIfKnown(searcher, query.matching());
-      total = known.orElse(total);
-      totalExact = known.isPresent();
+    if (!totalExact && text.listing()) {
+      OptionalLong listed = countIfKnown(searcher, query.matching());
+      total = listed.orElse(total);
+      totalExact = listed.isPresent();
     }
     if (text.listing()) {
       for (ScoreDoc hit : top.scoreDocs) {
@@ -289,6 +316,32 @@ public final class LucenePassageSearch implements PassageSearch {
    * many" unless the index knows the count without counting.
    */
   public static final int COUNT_UP_TO = 1_000;
+
+  /**
+   * The exact count per source of the {@code total} passages holding {@code word}, in an index
+   * without deletions: each source but the largest counted where it meets the word (as long as the
+   * shorter of the two lists), the largest by difference.
+   */
+  private static SourceCounts countsOfWord(HighlightingSearcher searcher, Query word, long total)
+      throws IOException {
+    List<Source> sources = searcher.sourcesBySize();
+    if (sources.isEmpty()) {
+      return SourceCounts.NONE;
+    }
+    long[] counts = new long[Source.values().length];
+    long rest = total;
+    for (Source source : sources.subList(1, sources.size())) {
+      Query inSource =
+          new BooleanQuery.Builder()
+              .add(word, Occur.FILTER)
+              .add(new TermQuery(new Term(Schema.SOURCE, source.id())), Occur.FILTER)
+              .build();
+      counts[source.ordinal()] = searcher.count(inSource);
+      rest -= counts[source.ordinal()];
+    }
+    counts[sources.getFirst().ordinal()] = rest;
+    return SourceCounter.counts(counts);
+  }
 
   /** The score of every passage of a listing, which ranks nothing: a match-all query's. */
   private static final float LISTING_SCORE = 1f;

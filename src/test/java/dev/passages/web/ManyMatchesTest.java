@@ -89,6 +89,34 @@ class ManyMatchesTest {
     SearchResult result = search.search(SearchRequest.of("wheat"));
     assertThat(result.totalExact()).isTrue();
     assertThat(result.total()).isEqualTo(PARAGRAPHS + 1);
+    // Per source too, though the ranking skipped most of the matches.
+    assertThat(result.sources()).isEqualTo(new SourceCounts(PARAGRAPHS, 1, 0, true));
+    assertThat(result.hits())
+        .extracting(Hit::id)
+        .startsWith("commentary/view#p1", "reports#p1", "reports#p2");
+    SearchResult later = search.search(new SearchRequest("wheat", 3, 1_000, Set.of()));
+    assertThat(later.hits())
+        .extracting(Hit::id)
+        .containsExactly("reports#p1000", "reports#p1001", "reports#p1002");
+  }
+
+  @Test
+  void aSingleWordInAnIndexWithDeletionsIsCountedAsOthersAre() throws IOException {
+    Path corpus = dir.resolve("with-deletions");
+    Files.createDirectories(corpus);
+    Files.copy(dir.resolve("corpus/reports.txt"), corpus.resolve("reports.txt"));
+    SeedCorpus.write(corpus, "commentary/view.txt", "A view\nThe wheat will last.\n");
+    Path index = dir.resolve("with-deletions-index");
+    new Indexer(corpus, index).rebuild();
+    SeedCorpus.write(corpus, "commentary/view.txt", "A view\nThe wheat will not last.\n");
+    new Indexer(corpus, index).update(); // the old view's passages are deleted, not yet merged
+    try (LucenePassageSearch deleted = LucenePassageSearch.open(index)) {
+      SearchResult word = deleted.search(SearchRequest.of("wheat"));
+      assertThat(word.totalExact()).isFalse();
+      assertThat(word.total()).isBetween((long) LucenePassageSearch.COUNT_UP_TO, PARAGRAPHS + 1L);
+      assertThat(word.sources().exact()).isFalse();
+      assertThat(word.hits()).extracting(Hit::id).startsWith("commentary/view#p1");
+    }
   }
 
   @Test
