@@ -122,8 +122,8 @@ class SeedSearchTest {
 
   @Test
   void aPhraseIsMarkedOverTheTextAsWrittenWhereFoldingChangedIt() {
-    // The exact view keeps no offsets, so phrases are marked by analysing the passage again:
-    // through the same char filters, which must map back to the original characters.
+    // Folding (apostrophes, digit groups) happens in char filters, whose offsets must still point
+    // at the characters as written.
     Hit apostrophe = hits("\"Tokayev's request\"").getFirst();
     assertThat(apostrophe.matches())
         .extracting(m -> apostrophe.text().substring(m[0], m[1]))
