@@ -230,7 +230,8 @@ public final class LucenePassageSearch implements PassageSearch {
     LuceneQueries.PassageQuery query =
         new LuceneQueries.PassageQuery(
             withFilters(text.ranked(), request.sources(), request.doc()),
-            withFilters(text.matching(), request.sources(), request.doc()));
+            withFilters(text.matching(), request.sources(), request.doc()),
+            text.marked());
     if (query.ranked() instanceof MatchNoDocsQuery) {
       return new Answer(
           queryText, parsed, query, text.matching(), null, 0, true, null, typos, null, null, false);
@@ -398,7 +399,7 @@ public final class LucenePassageSearch implements PassageSearch {
       boolean relaxed) {
 
     Query highlight() {
-      return query.matching();
+      return query.marked();
     }
 
     /** This answer, said to come about as given. */

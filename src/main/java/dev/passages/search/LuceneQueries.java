@@ -50,10 +50,17 @@ final class LuceneQueries {
   private LuceneQueries() {}
 
   /**
-   * A query to run and the part of it to highlight: the ranking signals (words near each other,
-   * forms as typed) order the hits but are not what the reader asked to see marked.
+   * A query to run, the part of it that decides what matches, and what to mark in the passages
+   * found: the ranking signals (words near each other, forms as typed) order the hits but are not
+   * what the reader asked to see marked.
+   *
+   * @param marked marks the same words as {@code matching} in a passage it matches, more cheaply
    */
-  record PassageQuery(Query ranked, Query matching) {
+  record PassageQuery(Query ranked, Query matching, Query marked) {
+
+    PassageQuery(Query ranked, Query matching) {
+      this(ranked, matching, matching);
+    }
 
     /** A listing ranks nothing: its passages come in reading order. */
     boolean listing() {
@@ -150,7 +157,15 @@ final class LuceneQueries {
     // query is relaxed because fewer than three passages have every word; those already come
     // first by coverage. Checking the positions of every word of a long question in every
     // passage holding half of them was a sixth of its cost at a million paragraphs.
-    return Optional.of(finish(parsed, parser, anyOf.build(), false));
+    PassageQuery relaxed = finish(parsed, parser, anyOf.build(), false);
+    // In a passage that has half of the parts, each part it has is marked: any of the parts marks
+    // the same words, without the coverage scores and the minimum to match, which Lucene would
+    // otherwise set up again for every passage marked (a third of a relaxed search).
+    BooleanQuery.Builder anyPart = new BooleanQuery.Builder();
+    for (Query part : parts) {
+      anyPart.add(part, Occur.SHOULD);
+    }
+    return Optional.of(new PassageQuery(relaxed.ranked(), relaxed.matching(), anyPart.build()));
   }
 
   /** Adds the ranking signals and the query's own source filters to {@code text}. */
@@ -175,6 +190,13 @@ final class LuceneQueries {
             .distinct()
             .toList();
     for (String word : words) {
+      // A word the keyword view drops (a stopword) or that only frames a question ("what",
+      // "about") has no forms to tell apart, while its postings in the exact view are among the
+      // longest: for a long question at a million paragraphs they were a sixth of the search.
+      if (TextAnalysis.isFillerWord(word)
+          || parser.createBooleanQuery(Schema.TEXT, word, Occur.MUST) == null) {
+        continue;
+      }
       // The form as typed, unstemmed: "investments" ranks "investments" above "investment".
       Query exact = parser.createBooleanQuery(Schema.TEXT_EXACT, word, Occur.MUST);
       if (exact != null) {
