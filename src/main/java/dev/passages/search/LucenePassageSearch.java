@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -238,8 +239,12 @@ public final class LucenePassageSearch implements PassageSearch {
     }
     int wanted = request.offset() + request.limit();
     Query word = text.listing() ? null : soleClause(query.matching());
+    // Without deletions, a word's document frequency is its count.
+    IndexReader reader = searcher.getIndexReader();
     OptionalLong known =
-        word instanceof TermQuery ? countIfKnown(searcher, query.matching()) : OptionalLong.empty();
+        word instanceof TermQuery term && !reader.hasDeletions()
+            ? OptionalLong.of(reader.docFreq(term.getTerm()))
+            : OptionalLong.empty();
     if (known.isPresent()) {
       // A single word the index knows the count of: nothing needs counting, so the ranking skips
       // what cannot reach the page from the first match on, not after a thousand; the counts by
@@ -349,7 +354,7 @@ public final class LucenePassageSearch implements PassageSearch {
 
   /**
    * The number of matches of {@code query} when every segment of the index knows it without
-   * visiting them (a single word in a segment without deletions: its document frequency).
+   * visiting them, as it does for a listing (its passages, less deletions).
    */
   private static OptionalLong countIfKnown(IndexSearcher searcher, Query query) throws IOException {
     Weight weight =
@@ -367,8 +372,7 @@ public final class LucenePassageSearch implements PassageSearch {
 
   /**
    * The one clause a query comes down to ({@code word} without filters is a boolean query of one
-   * clause), else the query itself. Only a single word or a listing can have a count the index
-   * knows (above), so other queries are not asked: asking builds the query's weight again.
+   * clause), else the query itself: a single word is a {@link TermQuery}.
    */
   private static Query soleClause(Query query) {
     while (query instanceof BooleanQuery bool
