@@ -245,11 +245,12 @@ public final class LucenePassageSearch implements PassageSearch {
         word instanceof TermQuery term && !reader.hasDeletions()
             ? OptionalLong.of(reader.docFreq(term.getTerm()))
             : OptionalLong.empty();
-    if (known.isPresent()) {
-      // A single word the index knows the count of: nothing needs counting, so the ranking skips
+    if (known.isPresent() && known.getAsLong() > COUNT_UP_TO) {
+      // A common word the index knows the count of: nothing needs counting, so the ranking skips
       // what cannot reach the page from the first match on, not after a thousand; the counts by
       // source come from the sources' own lists. For a common word at a million paragraphs, the
-      // thousand scored matches were a quarter of the search.
+      // thousand scored matches were a quarter of the search. (A rarer word's matches are all
+      // counted below, which costs less than looking up the sources.)
       TopDocs top =
           searcher.search(query.ranked(), new TopScoreDocCollectorManager(wanted, wanted));
       long total = known.getAsLong();
