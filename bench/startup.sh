@@ -82,7 +82,9 @@ summary() {
 # missing or older than the sources (`--help` builds as `serve` would, then exits at once).
 # A jar built with -Pbench holds JMH and the benchmarks too: rebuild the plain one, as the launcher
 # builds it, so the figures are for the jar users run.
-if [ -f target/passages.jar ] && unzip -l target/passages.jar 2>/dev/null | grep -q 'org/openjdk/jmh/'; then
+# (grep reads the whole listing: with -q it would stop at the first match, and unzip, cut off,
+# would fail the pipeline under pipefail, so the bench jar was kept.)
+if [ -f target/passages.jar ] && unzip -l target/passages.jar 2>/dev/null | grep 'org/openjdk/jmh/' >/dev/null; then
   echo "startup.sh: target/passages.jar was built with -Pbench (it holds JMH); rebuilding it plainly" >&2
   rm target/passages.jar
 fi
