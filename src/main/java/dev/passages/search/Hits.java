@@ -13,6 +13,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.util.BytesRef;
 
 /** Turns ranked Lucene hits into {@link Hit}s: stored passage, highlight and match offsets. */
 final class Hits {
@@ -26,11 +27,12 @@ final class Hits {
   }
 
   /**
-   * Like {@link #read(HighlightingSearcher, Query, ScoreDoc[], int)}, with hits of equal score put
-   * in reading order (document id, then place in it), as a listing is. Lucene leaves them in index
-   * order, which follows the order documents were indexed in. The order comes from the stored
-   * passages the highlighter reads anyway: looking it up in doc values for every hit cost a
-   * twentieth of a search.
+   * Like {@link #read(HighlightingSearcher, Query, ScoreDoc[], int)}, with hits of equal score on
+   * the page put in reading order (document id, then place in it), as a listing is. Lucene leaves
+   * them in index order, which follows the order documents were indexed in; which hits make the
+   * page is still Lucene's choice, so a tie across the page's end follows index order. The order
+   * comes from the stored passages the highlighter reads anyway: looking it up in doc values for
+   * every hit cost a twentieth of a search.
    */
   static List<Hit> readRanked(
       HighlightingSearcher searcher, Query query, ScoreDoc[] ranked, int offset)
@@ -69,7 +71,8 @@ final class Hits {
     if (tiesInReadingOrder) {
       order.sort(
           Comparator.<Integer>comparingDouble(i -> -ranked[offset + i].score)
-              .thenComparing(i -> passages[i].passage().doc())
+              // Document ids in the index's order (UTF-8 bytes), as a listing sorts them.
+              .thenComparing(i -> new BytesRef(passages[i].passage().doc()))
               .thenComparingInt(i -> passages[i].ordinal()));
     }
     List<Hit> hits = new ArrayList<>(count);

@@ -190,9 +190,10 @@ final class LuceneQueries {
             .distinct()
             .toList();
     for (String word : words) {
-      // A word the keyword view drops (a stopword) or that only frames a question ("what",
-      // "about") has no forms to tell apart, while its postings in the exact view are among the
-      // longest: for a long question at a million paragraphs they were a sixth of the search.
+      // A word the keyword view drops (a stopword) or one of Snowball's longer stop list ("what",
+      // "about", "not", "more") has no forms worth telling apart, while its postings in the exact
+      // view are among the longest: for a long question at a million paragraphs they were a sixth
+      // of the search.
       if (TextAnalysis.isFillerWord(word)
           || parser.createBooleanQuery(Schema.TEXT, word, Occur.MUST) == null) {
         continue;

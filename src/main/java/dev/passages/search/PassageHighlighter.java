@@ -206,17 +206,32 @@ final class PassageHighlighter {
   }
 
   /**
-   * The JDK's sentence boundaries, each found once, as far into the text as asked, and then looked
-   * up. The highlighter asks for the boundaries before and after every match, and the window
-   * iterator asks again until it reaches its length; the JDK iterator answers each of those by
-   * scanning the text again, which was a fifth of a search over the seed article.
+   * The sentence boundaries the JDK's iterator finds reading the text forward, each found once, as
+   * far into the text as asked, and then looked up. The highlighter asks for the boundaries before
+   * and after every match, and the window iterator asks again until it reaches its length; the JDK
+   * iterator answers each of those by scanning the text again, which was a fifth of a search over
+   * the seed article. (Scanning backwards from an offset, the JDK iterator sometimes stops where
+   * reading forward it does not, inside "left. … She" for one; these answers are always the forward
+   * ones.)
    */
   static final class SentenceBoundaries extends BreakIterator {
-    private final BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ROOT);
+    private BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ROOT);
     private int[] boundaries = new int[16];
     private int count;
     private boolean complete;
     private int current;
+
+    SentenceBoundaries() {
+      start(); // an empty text, as the JDK iterator starts with
+    }
+
+    @Override
+    public Object clone() {
+      SentenceBoundaries copy = (SentenceBoundaries) super.clone();
+      copy.sentences = (BreakIterator) sentences.clone();
+      copy.boundaries = boundaries.clone();
+      return copy;
+    }
 
     @Override
     public void setText(String text) {

@@ -14,8 +14,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The highlighter's sentence boundaries, found once and looked up, must be the JDK's own: every
- * answer is compared with a fresh JDK sentence iterator, on the article and on edge cases.
+ * The highlighter's sentence boundaries, found once and looked up, must be those the JDK's sentence
+ * iterator finds reading forward: every answer is compared with them, on the article and on edge
+ * cases, and with the JDK iterator itself where it agrees with its own forward reading.
  */
 class SentenceBoundariesTest {
 
@@ -27,27 +28,41 @@ class SentenceBoundariesTest {
           "One. Two. Three.",
           "Dr. Smith met Mr. Jones in the U.S. on Jan. 5. They talked!  Then left? Yes.\n\nNext.",
           "...",
-          "Quotes: \u201cWhy?\u201d she asked. \u201cBecause.\u201d");
+          "Quotes: \u201cWhy?\u201d she asked. \u201cBecause.\u201d",
+          // Scanning backwards from inside "… She", the JDK iterator stops before the full stop.
+          "He left. \u2026 She stayed.",
+          "Sales rose. \u2014 Then fell.");
 
   @Test
-  void everyOffsetOfTheArticleAnswersAsTheJdkDoes() throws IOException {
+  void everyOffsetOfTheArticleAnswersWithTheForwardBoundaries() throws IOException {
     String article = Files.readString(Path.of("corpus/article.txt"));
     assertThat(article.length()).isGreaterThan(1000);
-    assertSameAtEveryOffset(article);
+    assertForwardBoundariesAtEveryOffset(article);
     for (String paragraph : article.split("\n\n")) {
-      assertSameAtEveryOffset(paragraph);
+      assertForwardBoundariesAtEveryOffset(paragraph);
     }
   }
 
   @Test
-  void edgeCasesAnswerAsTheJdkDoes() {
+  void edgeCasesAnswerWithTheForwardBoundaries() {
     for (String text : EDGE_CASES) {
-      assertSameAtEveryOffset(text);
+      assertForwardBoundariesAtEveryOffset(text);
     }
   }
 
   @Test
-  void aRandomWalkAnswersAsTheJdkDoes() throws IOException {
+  void whereTheJdkIteratorStopsOnlyBackwardsTheForwardBoundaryIsGiven() {
+    BreakIterator ours = new PassageHighlighter.SentenceBoundaries();
+    ours.setText("He left. \u2026 She stayed.");
+    // Read forward, it is one sentence; scanning back from 10 the JDK iterator stops at 7.
+    assertThat(ours.following(0)).isEqualTo(22);
+    assertThat(ours.preceding(10)).isEqualTo(0);
+  }
+
+  @Test
+  void aRandomWalkOverTheArticleAnswersAsTheJdkDoes() throws IOException {
+    // The article has no offset where the JDK iterator's backward scan disagrees with its forward
+    // reading (checked by the test above), so here every call must answer exactly as it does.
     String article = Files.readString(Path.of("corpus/article.txt"));
     Random random = new Random(42);
     BreakIterator ours = new PassageHighlighter.SentenceBoundaries();
@@ -79,6 +94,29 @@ class SentenceBoundariesTest {
   }
 
   @Test
+  void beforeAnyTextItAnswersAsForAnEmptyText() {
+    BreakIterator ours = new PassageHighlighter.SentenceBoundaries();
+    BreakIterator jdk = BreakIterator.getSentenceInstance(Locale.ROOT);
+    assertThat(ours.first()).isEqualTo(jdk.first());
+    assertThat(ours.next()).isEqualTo(jdk.next());
+    assertThat(ours.last()).isEqualTo(jdk.last());
+    assertThat(ours.following(0)).isEqualTo(jdk.following(0));
+  }
+
+  @Test
+  void aCloneMovesOnItsOwn() {
+    BreakIterator ours = new PassageHighlighter.SentenceBoundaries();
+    ours.setText("One. Two. Three.");
+    assertThat(ours.following(0)).isEqualTo(5);
+    BreakIterator copy = (BreakIterator) ours.clone();
+    assertThat(copy.next()).isEqualTo(10);
+    assertThat(copy.next()).isEqualTo(16);
+    assertThat(ours.current()).isEqualTo(5);
+    assertThat(ours.last()).isEqualTo(16);
+    assertThat(ours.previous()).isEqualTo(10);
+  }
+
+  @Test
   void offsetsOutsideTheTextAreRefusedAsTheJdkRefusesThem() {
     BreakIterator ours = new PassageHighlighter.SentenceBoundaries();
     ours.setText("One. Two.");
@@ -98,27 +136,45 @@ class SentenceBoundariesTest {
     };
   }
 
-  private static void assertSameAtEveryOffset(String text) {
+  /** The boundaries the JDK iterator finds reading {@code text} forward. */
+  private static List<Integer> forwardBoundaries(String text) {
+    BreakIterator jdk = BreakIterator.getSentenceInstance(Locale.ROOT);
+    jdk.setText(text);
+    List<Integer> boundaries = new ArrayList<>();
+    for (int b = jdk.first(); b != BreakIterator.DONE; b = jdk.next()) {
+      boundaries.add(b);
+    }
+    return boundaries;
+  }
+
+  private static void assertForwardBoundariesAtEveryOffset(String text) {
+    List<Integer> forward = forwardBoundaries(text);
     for (int offset = 0; offset <= text.length(); offset++) {
-      // A fresh pair for each offset: the lazy one must answer right whatever it has found so far.
+      int after = BreakIterator.DONE;
+      int before = BreakIterator.DONE;
+      for (int b : forward) {
+        if (b > offset && after == BreakIterator.DONE) {
+          after = b;
+        }
+        if (b < offset) {
+          before = b;
+        }
+      }
+      // A fresh one for each offset: the lazy one must answer right whatever it has found so far.
       BreakIterator ours = new PassageHighlighter.SentenceBoundaries();
-      BreakIterator jdk = BreakIterator.getSentenceInstance(Locale.ROOT);
       ours.setText(text);
-      jdk.setText(text);
-      assertThat(ours.following(offset))
-          .as("following(%d) in %s", offset, text)
-          .isEqualTo(jdk.following(offset));
-      assertThat(ours.current()).isEqualTo(jdk.current());
-      assertThat(ours.preceding(offset))
-          .as("preceding(%d)", offset)
-          .isEqualTo(jdk.preceding(offset));
-      assertThat(ours.current()).isEqualTo(jdk.current());
+      assertThat(ours.following(offset)).as("following(%d) in %s", offset, text).isEqualTo(after);
+      assertThat(ours.preceding(offset)).as("preceding(%d) in %s", offset, text).isEqualTo(before);
       ours.setText(text);
-      jdk.setText(text);
-      assertThat(ours.preceding(offset))
-          .as("preceding(%d) first", offset)
-          .isEqualTo(jdk.preceding(offset));
-      assertThat(ours.next()).as("next() after preceding(%d)", offset).isEqualTo(jdk.next());
+      assertThat(ours.preceding(offset)).as("preceding(%d) first", offset).isEqualTo(before);
+      int next = ours.next();
+      int expectedNext =
+          before == BreakIterator.DONE
+              ? (forward.size() > 1 ? forward.get(1) : BreakIterator.DONE)
+              : forward.indexOf(before) + 1 < forward.size()
+                  ? forward.get(forward.indexOf(before) + 1)
+                  : BreakIterator.DONE;
+      assertThat(next).as("next() after preceding(%d) in %s", offset, text).isEqualTo(expectedNext);
     }
   }
 }
