@@ -245,33 +245,58 @@ public final class LucenePassageSearch implements PassageSearch {
         word instanceof TermQuery term && !reader.hasDeletions()
             ? OptionalLong.of(reader.docFreq(term.getTerm()))
             : OptionalLong.empty();
-    if (known.isPresent() && known.getAsLong() > COUNT_UP_TO) {
-      // A common word the index knows the count of: nothing needs counting, so the ranking skips
-      // what cannot reach the page from the first match on, not after a thousand; the counts by
-      // source come from the sources' own lists. For a common word at a million paragraphs, the
-      // thousand scored matches were a quarter of the search. (A rarer word's matches are all
-      // counted below, which costs less than looking up the sources.)
-      TopDocs top =
-          searcher.search(query.ranked(), new TopScoreDocCollectorManager(wanted, wanted));
-      long total = known.getAsLong();
-      SourceCounts counts =
-          request.sources().isEmpty() ? countsOfWord(searcher, word, total) : null;
-      return new Answer(
-          queryText,
-          parsed,
-          query,
-          text.matching(),
-          top,
-          total,
-          true,
-          counts,
-          typos,
-          null,
-          null,
-          false);
-    }
+    RankedPage ranked =
+        known.isPresent() && known.getAsLong() > COUNT_UP_TO
+            ? rankCommonWord(searcher, request, query, word, known.getAsLong(), wanted)
+            : rankCounting(searcher, request, query, text.listing(), wanted);
+    return new Answer(
+        queryText,
+        parsed,
+        query,
+        text.matching(),
+        ranked.top(),
+        ranked.total(),
+        ranked.totalExact(),
+        ranked.counts(),
+        typos,
+        null,
+        null,
+        false);
+  }
+
+  /** The page of a search, the total and whether it is exact, the counts by source or null. */
+  private record RankedPage(TopDocs top, long total, boolean totalExact, SourceCounts counts) {}
+
+  /**
+   * A common word the index knows the count of: nothing needs counting, so the ranking skips what
+   * cannot reach the page from the first match on, not after a thousand; the counts by source come
+   * from the sources' own lists. For a common word at a million paragraphs, the thousand scored
+   * matches were a quarter of the search. (A rarer word's matches are all counted, which costs less
+   * than looking up the sources.)
+   */
+  private static RankedPage rankCommonWord(
+      HighlightingSearcher searcher,
+      SearchRequest request,
+      LuceneQueries.PassageQuery query,
+      Query word,
+      long total,
+      int wanted)
+      throws IOException {
+    TopDocs top = searcher.search(query.ranked(), new TopScoreDocCollectorManager(wanted, wanted));
+    SourceCounts counts = request.sources().isEmpty() ? countsOfWord(searcher, word, total) : null;
+    return new RankedPage(top, total, true, counts);
+  }
+
+  /** Ranks, or lists, counting the matches (up to {@link #COUNT_UP_TO}) and their sources. */
+  private static RankedPage rankCounting(
+      HighlightingSearcher searcher,
+      SearchRequest request,
+      LuceneQueries.PassageQuery query,
+      boolean listing,
+      int wanted)
+      throws IOException {
     SourceCounter.Ranked ranked =
-        text.listing()
+        listing
             ? searcher.search(
                 query.ranked(),
                 SourceCounter.alongside(
@@ -283,12 +308,12 @@ public final class LucenePassageSearch implements PassageSearch {
     TopDocs top = ranked.top();
     long total = top.totalHits.value();
     boolean totalExact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
-    if (!totalExact && text.listing()) {
+    if (!totalExact && listing) {
       OptionalLong listed = countIfKnown(searcher, query.matching());
       total = listed.orElse(total);
       totalExact = listed.isPresent();
     }
-    if (text.listing()) {
+    if (listing) {
       for (ScoreDoc hit : top.scoreDocs) {
         hit.score = LISTING_SCORE; // sorted by field, so Lucene computed none
       }
@@ -302,19 +327,7 @@ public final class LucenePassageSearch implements PassageSearch {
               ? SourceCounts.of(only.get(), total)
               : SourceCounter.counts(ranked.seen(), totalExact && ranked.sawAll(total));
     }
-    return new Answer(
-        queryText,
-        parsed,
-        query,
-        text.matching(),
-        top,
-        total,
-        totalExact,
-        counts,
-        typos,
-        null,
-        null,
-        false);
+    return new RankedPage(top, total, totalExact, counts);
   }
 
   /**
