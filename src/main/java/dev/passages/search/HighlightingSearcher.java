@@ -20,25 +20,22 @@ final class HighlightingSearcher extends IndexSearcher {
 
   final PassageHighlighter highlighter;
 
-  private final Optional<Source> onlySource;
   private final List<Source> sourcesBySize;
 
   HighlightingSearcher(IndexReader reader) {
     super(reader);
     this.highlighter = new PassageHighlighter(this);
     this.sourcesBySize = sourcesBySize(reader);
-    // A source whose passages were all deleted but not yet merged away still counts here, which
-    // costs exact counts, never right ones.
-    this.onlySource =
-        sourcesBySize.size() == 1 ? Optional.of(sourcesBySize.getFirst()) : Optional.empty();
   }
 
   /**
    * The one source every passage comes from, if there is one (a corpus of articles alone, or of
-   * commentary alone): a query's count is then that source's count.
+   * commentary alone): a query's count is then that source's count. A source whose passages were
+   * all deleted but not yet merged away still counts as present, which costs exact counts, never
+   * right ones.
    */
   Optional<Source> onlySource() {
-    return onlySource;
+    return sourcesBySize.size() == 1 ? Optional.of(sourcesBySize.getFirst()) : Optional.empty();
   }
 
   /**
