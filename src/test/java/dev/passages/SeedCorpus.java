@@ -1,7 +1,8 @@
 package dev.passages;
 
-import dev.passages.index.Indexer;
-import dev.passages.search.LucenePassageSearch;
+import dev.passages.lucene.Indexer;
+import dev.passages.lucene.LuceneEngine;
+import dev.passages.search.PassageSearch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -39,10 +40,10 @@ public final class SeedCorpus {
   }
 
   /** Indexes {@code corpus} into {@code dir}/index from scratch and opens a search over it. */
-  public static LucenePassageSearch indexed(Path corpus, Path dir) {
+  public static PassageSearch indexed(Path corpus, Path dir) {
     try {
       new Indexer(corpus, dir.resolve("index")).rebuild();
-      return LucenePassageSearch.open(dir.resolve("index"));
+      return new PassageSearch(LuceneEngine.open(dir.resolve("index")));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

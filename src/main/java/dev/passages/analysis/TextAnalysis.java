@@ -92,6 +92,16 @@ public final class TextAnalysis {
     return terms;
   }
 
+  /** The words of {@code text} in the keyword view (stemmed, no stopwords), in order. */
+  public static List<String> keywordTerms(String text) {
+    return terms(KEYWORD, "keyword", text);
+  }
+
+  /** The words of {@code text} in the exact view (every word, unstemmed), in order. */
+  public static List<String> exactTerms(String text) {
+    return terms(EXACT, "exact", text);
+  }
+
   /** Whether {@code word} only frames a question or sentence ("what", "did", "about"). */
   public static boolean isFillerWord(String word) {
     return FILLER_WORDS.contains(word.toLowerCase(java.util.Locale.ROOT));

@@ -2,7 +2,7 @@ package dev.passages.cli;
 
 import dev.passages.index.IndexLockedException;
 import dev.passages.index.IndexReport;
-import dev.passages.index.Indexer;
+import dev.passages.lucene.Indexer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,9 +1,10 @@
 package dev.passages.cli;
 
 import dev.passages.corpus.Source;
+import dev.passages.lucene.LuceneEngine;
 import dev.passages.search.Hit;
 import dev.passages.search.InvalidRequestException;
-import dev.passages.search.LucenePassageSearch;
+import dev.passages.search.PassageSearch;
 import dev.passages.search.SearchRequest;
 import dev.passages.search.SearchResult;
 import dev.passages.web.Json;
@@ -95,7 +96,7 @@ final class SearchCommand implements Callable<Integer> {
     }
     locations.ensureFreshIndex(err);
     SearchResult result;
-    try (LucenePassageSearch search = LucenePassageSearch.open(locations.index)) {
+    try (PassageSearch search = new PassageSearch(LuceneEngine.open(locations.index))) {
       result = search.search(request);
     }
     if (json) {

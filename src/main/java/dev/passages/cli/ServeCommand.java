@@ -2,18 +2,19 @@ package dev.passages.cli;
 
 import dev.passages.comments.CommentBoard;
 import dev.passages.corpus.CommentStore;
+import dev.passages.index.CorpusIndex;
 import dev.passages.index.CorpusWatcher;
 import dev.passages.index.IndexLockedException;
 import dev.passages.index.IndexReport;
-import dev.passages.index.LiveIndex;
-import dev.passages.search.LucenePassageSearch;
+import dev.passages.lucene.LuceneEngine;
+import dev.passages.lucene.LuceneWriter;
+import dev.passages.search.PassageSearch;
 import dev.passages.web.WebOptions;
 import dev.passages.web.WebServer;
 import io.javalin.Javalin;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -96,9 +97,9 @@ final class ServeCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.USAGE;
     }
-    LiveIndex index;
+    LuceneWriter writer;
     try {
-      index = LiveIndex.open(locations.corpus, locations.index, false);
+      writer = LuceneWriter.open(locations.index, false);
     } catch (IndexLockedException e) {
       err.println("error: " + e.getMessage() + "; is another `passages serve` using it?");
       err.flush();
@@ -112,6 +113,7 @@ final class ServeCommand implements Callable<Integer> {
           "Removed %d unfinished comment file%s left by a server that was stopped mid-write%n",
           unfinished, unfinished == 1 ? "" : "s");
     }
+    CorpusIndex index = new CorpusIndex(locations.corpus, writer);
     long checking = System.nanoTime();
     Optional<IndexReport> report = index.updateIfChanged();
     if (report.isPresent()) {
@@ -121,19 +123,18 @@ final class ServeCommand implements Callable<Integer> {
           "The index in %s is up to date with %s (checked in %d ms)%n",
           locations.index, locations.corpus, (System.nanoTime() - checking) / 1_000_000);
     }
-    LucenePassageSearch search = LucenePassageSearch.live(index, resultCache);
+    PassageSearch search = new PassageSearch(LuceneEngine.live(writer), resultCache);
     CorpusWatcher watcher =
         new CorpusWatcher(
             locations.corpus,
             index,
             change -> {
-              refresh(search);
               out.printf(
                   "Corpus changed: %d added, %d updated, %d removed (%d ms)%n",
                   change.added(), change.updated(), change.removed(), change.millis());
               out.flush();
             });
-    CommentBoard comments = new CommentBoard(locations.corpus, index, search);
+    CommentBoard comments = new CommentBoard(index, search);
     String token = System.getenv(ADMIN_TOKEN_VARIABLE);
     Javalin app = WebServer.create(search, comments, new WebOptions(commentsPerMinute, token));
     Closeable shutdown =
@@ -189,14 +190,6 @@ final class ServeCommand implements Callable<Integer> {
     out.flush();
     stopped.await();
     return ExitCodes.OK;
-  }
-
-  private static void refresh(LucenePassageSearch search) {
-    try {
-      search.refresh();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static String rootMessage(Throwable e) {

@@ -4,29 +4,31 @@ import dev.passages.corpus.Comment;
 import dev.passages.corpus.CommentRejectedException;
 import dev.passages.corpus.CommentStore;
 import dev.passages.corpus.Source;
-import dev.passages.index.LiveIndex;
+import dev.passages.index.CorpusIndex;
 import dev.passages.search.CommentView;
 import dev.passages.search.DocumentView;
-import dev.passages.search.LucenePassageSearch;
+import dev.passages.search.PassageSearch;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Reader comments from posting to search: checks what a comment refers to, stores it durably in the
- * corpus, and updates the live index and its searchers before answering, so a comment is searchable
- * by the time its author sees it accepted.
+ * corpus, and updates the index (committed and refreshed, whatever the engine) before answering, so
+ * a comment is searchable by the time its author sees it accepted.
  */
 public final class CommentBoard {
 
   private final CommentStore store;
-  private final LiveIndex index;
-  private final LucenePassageSearch search;
+  private final CorpusIndex index;
+  private final PassageSearch search;
 
-  public CommentBoard(Path corpus, LiveIndex index, LucenePassageSearch search) {
-    this.store = new CommentStore(corpus);
+  /**
+   * Comments stored in {@code index}'s corpus, checked against and searched through {@code search}.
+   */
+  public CommentBoard(CorpusIndex index, PassageSearch search) {
+    this.store = new CommentStore(index.corpus());
     this.index = index;
     this.search = search;
   }
@@ -64,7 +66,6 @@ public final class CommentBoard {
     Comment comment = store.add(doc, paragraph, author, text);
     // This file only: a full update would also read files others are writing at this moment.
     index.updateFile(comment.path());
-    search.refresh();
     return comment;
   }
 
@@ -74,7 +75,6 @@ public final class CommentBoard {
       return false;
     }
     index.updateFile(CommentStore.FOLDER + "/" + id + ".txt");
-    search.refresh();
     return true;
   }
 

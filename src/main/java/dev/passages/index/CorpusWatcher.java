@@ -26,7 +26,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Keeps a {@link LiveIndex} in line with its corpus folder while the server runs: file events
+ * Keeps a {@link CorpusIndex} in line with its corpus folder while the server runs: file events
  * (inotify on Linux) trigger an update once the folder has been quiet for {@value #QUIET_MS} ms, so
  * a burst of writes costs one update. A fingerprint check every {@value #RESCAN_MS} ms catches what
  * events miss (an overflowed queue, a file system without events).
@@ -39,7 +39,7 @@ public final class CorpusWatcher implements Closeable {
   private static final Logger LOG = Logger.getLogger(CorpusWatcher.class.getName());
 
   private final Path corpus;
-  private final LiveIndex index;
+  private final CorpusIndex index;
   private final Consumer<IndexReport> afterChange;
   private final WatchService watcher;
   private final Thread thread;
@@ -52,9 +52,9 @@ public final class CorpusWatcher implements Closeable {
 
   /**
    * Starts watching {@code corpus}; {@code afterChange} runs (on the watcher's thread) after each
-   * update that changed the index, typically to refresh searchers.
+   * update that changed the index (already searchable), typically to report it.
    */
-  public CorpusWatcher(Path corpus, LiveIndex index, Consumer<IndexReport> afterChange)
+  public CorpusWatcher(Path corpus, CorpusIndex index, Consumer<IndexReport> afterChange)
       throws IOException {
     this.corpus = corpus.toAbsolutePath().normalize();
     this.index = index;

@@ -9,22 +9,22 @@ import java.util.function.Function;
  * but it takes no lock on reads, and what it holds (compiled queries, analysed words, answers) is
  * cheap to make again; a workload that cycles through more keys than it holds simply misses.
  */
-final class BoundedCache<K, V> {
+public final class BoundedCache<K, V> {
 
   private final Map<K, V> entries = new ConcurrentHashMap<>();
   private final int capacity;
 
-  BoundedCache(int capacity) {
+  public BoundedCache(int capacity) {
     this.capacity = capacity;
   }
 
   /** The value kept for {@code key}, or null. */
-  V get(K key) {
+  public V get(K key) {
     return entries.get(key);
   }
 
   /** Keeps {@code value} for {@code key}, emptying the cache first when it is full. */
-  void put(K key, V value) {
+  public void put(K key, V value) {
     if (entries.size() >= capacity) {
       entries.clear();
     }
@@ -32,7 +32,7 @@ final class BoundedCache<K, V> {
   }
 
   /** The value kept for {@code key}, made by {@code make} (outside any lock) when missing. */
-  V get(K key, Function<K, V> make) {
+  public V get(K key, Function<K, V> make) {
     V value = entries.get(key);
     if (value == null) {
       value = make.apply(key);

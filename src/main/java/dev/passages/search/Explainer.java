@@ -1,12 +1,12 @@
 package dev.passages.search;
 
 import dev.passages.analysis.TextAnalysis;
-import dev.passages.index.Schema;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Says which query part matched which words of a hit, by running both through the same analysis the
@@ -27,6 +27,12 @@ final class Explainer {
   /** Matched words and phrases are short; longer texts are rare and would only fill the cache. */
   private static final int MAX_CACHED_CHARS = 64;
 
+  private static final View EXACT = new View("exact", TextAnalysis::exactTerms);
+  private static final View KEYWORD = new View("keyword", TextAnalysis::keywordTerms);
+
+  /** One of the two views of text, named for the cache. */
+  private record View(String name, Function<String, List<String>> terms) {}
+
   private final ParsedQuery query;
   private final Map<String, String> typos;
 
@@ -45,8 +51,8 @@ final class Explainer {
     Set<MatchNote> notes = new LinkedHashSet<>();
     for (int[] match : hit.matches()) {
       String matched = hit.text().substring(match[0], match[1]);
-      List<String> matchedExact = terms(Schema.TEXT_EXACT, matched);
-      List<String> matchedStems = terms(Schema.TEXT, matched);
+      List<String> matchedExact = terms(EXACT, matched);
+      List<String> matchedStems = terms(KEYWORD, matched);
       for (QueryTerm term : query.terms()) {
         MatchNote note = note(term, matched, matchedExact, matchedStems);
         if (note != null) {
@@ -65,11 +71,11 @@ final class Explainer {
       QueryTerm term, String matched, List<String> matchedExact, List<String> matchedStems) {
     return switch (term.kind()) {
       case PHRASE ->
-          terms(Schema.TEXT_EXACT, term.text()).equals(matchedExact)
+          terms(EXACT, term.text()).equals(matchedExact)
               ? new MatchNote('"' + term.text() + '"', matched, "phrase")
               : null;
       case PREFIX -> {
-        List<String> prefix = terms(Schema.TEXT_EXACT, term.text());
+        List<String> prefix = terms(EXACT, term.text());
         yield prefix.size() == 1
                 && matchedExact.size() == 1
                 && matchedExact.getFirst().startsWith(prefix.getFirst())
@@ -79,10 +85,10 @@ final class Explainer {
       case WORD -> {
         String typed = typos.getOrDefault(term.text(), term.text());
         String how = typos.containsKey(term.text()) ? "typo" : null;
-        if (terms(Schema.TEXT_EXACT, term.text()).equals(matchedExact)) {
+        if (terms(EXACT, term.text()).equals(matchedExact)) {
           yield new MatchNote(typed, matched, how == null ? "exact" : how);
         }
-        List<String> stems = terms(Schema.TEXT, term.text());
+        List<String> stems = terms(KEYWORD, term.text());
         yield !stems.isEmpty() && stems.equals(matchedStems)
             ? new MatchNote(typed, matched, how == null ? "stem" : how)
             : null;
@@ -90,13 +96,12 @@ final class Explainer {
     };
   }
 
-  /** The terms of {@code text} in {@code field}'s analysis. */
-  private static List<String> terms(String field, String text) {
+  /** The terms of {@code text} in {@code view}. */
+  private static List<String> terms(View view, String text) {
     if (text.length() > MAX_CACHED_CHARS) {
-      return TextAnalysis.terms(Schema.ANALYZER, field, text);
+      return view.terms().apply(text);
     }
     return ANALYSED.get(
-        field + '\u0000' + text,
-        key -> List.copyOf(TextAnalysis.terms(Schema.ANALYZER, field, text)));
+        view.name() + '\u0000' + text, key -> List.copyOf(view.terms().apply(text)));
   }
 }

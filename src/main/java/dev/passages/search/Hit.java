@@ -14,8 +14,8 @@ import java.util.List;
  * @param section the heading the passage stands under, null if none
  * @param score relevance (BM25); comparable only within one result list
  * @param text the whole passage, plain text
- * @param highlight HTML: the passage, or for a long one its best part with "…", escaped, with the
- *     matches in {@code <mark>}
+ * @param highlight HTML: the passage, or for one longer than {@value #WHOLE_UP_TO_CHARS} characters
+ *     its best part with "…", escaped, with the matches in {@code <mark>}
  * @param matches {@code [start, end)} of each match in {@code text}, in UTF-16 code units
  * @param explain which query word matched which words of the text, and how
  */
@@ -32,6 +32,15 @@ public record Hit(
     String highlight,
     List<int[]> matches,
     List<MatchNote> explain) {
+
+  /** Passages up to this many characters are shown whole in {@code highlight}. */
+  public static final int WHOLE_UP_TO_CHARS = 320;
+
+  /** Target length of each window of a longer passage shown in {@code highlight}. */
+  public static final int EXCERPT_CHARS = 200;
+
+  /** At most this many windows of a longer passage are shown, joined by "…". */
+  public static final int EXCERPT_WINDOWS = 2;
 
   /** This hit with its explanation. */
   Hit explained(List<MatchNote> notes) {

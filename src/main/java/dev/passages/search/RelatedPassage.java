@@ -10,4 +10,8 @@ package dev.passages.search;
  * @param quote for {@code quote}: the quoted words as they stand in the related passage
  * @param similarity for {@code similar}: its score as a share of the paragraph's own score, 0-1
  */
-public record RelatedPassage(String reason, Hit passage, String quote, Float similarity) {}
+public record RelatedPassage(String reason, Hit passage, String quote, Float similarity) {
+
+  /** A passage is {@code similar} when its similarity is at least this. */
+  public static final float MIN_SIMILARITY = 0.15f;
+}

@@ -25,15 +25,7 @@ public record SearchRequest(String query, int limit, int offset, Set<Source> sou
 
   public SearchRequest {
     Objects.requireNonNull(query, "query");
-    if (query.length() > MAX_QUERY_CHARS) {
-      throw new InvalidRequestException(
-          "q",
-          "q is "
-              + query.length()
-              + " characters long; the limit is "
-              + MAX_QUERY_CHARS
-              + " characters");
-    }
+    checkLength(query);
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new InvalidRequestException(
           "limit", "limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
@@ -45,6 +37,19 @@ public record SearchRequest(String query, int limit, int offset, Set<Source> sou
     sources = Set.copyOf(sources);
     if (doc != null && doc.isBlank()) {
       doc = null;
+    }
+  }
+
+  /** Refuses a query text over {@link #MAX_QUERY_CHARS}, naming the bound. */
+  static void checkLength(String query) {
+    if (query.length() > MAX_QUERY_CHARS) {
+      throw new InvalidRequestException(
+          "q",
+          "q is "
+              + query.length()
+              + " characters long; the limit is "
+              + MAX_QUERY_CHARS
+              + " characters");
     }
   }
 

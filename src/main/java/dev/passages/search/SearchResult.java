@@ -8,9 +8,9 @@ import java.util.List;
  * @param query the query answered: as given, or corrected (see {@code correctedFrom})
  * @param total all matching passages, not just this page; at least this many when not {@code
  *     totalExact}
- * @param totalExact false when the search stopped counting past {@link
- *     LucenePassageSearch#COUNT_UP_TO} matches to skip those that cannot reach the page, as
- *     Elasticsearch's {@code track_total_hits} does
+ * @param totalExact false when the search stopped counting past {@link PassageSearch#COUNT_UP_TO}
+ *     matches to skip those that cannot reach the page, as Elasticsearch's {@code track_total_hits}
+ *     does
  * @param offset hits skipped before this page
  * @param limit the page size asked for
  * @param tookMs time spent searching and highlighting, in milliseconds

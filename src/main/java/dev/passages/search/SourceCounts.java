@@ -13,7 +13,7 @@ public record SourceCounts(long article, long commentary, long comment, boolean 
   public static final SourceCounts NONE = new SourceCounts(0, 0, 0, true);
 
   /** {@code count} passages, all from {@code source}. */
-  static SourceCounts of(Source source, long count) {
+  public static SourceCounts of(Source source, long count) {
     return new SourceCounts(
         source == Source.ARTICLE ? count : 0,
         source == Source.COMMENTARY ? count : 0,

@@ -1,6 +1,7 @@
 package dev.passages.web;
 
 import dev.passages.corpus.Source;
+import dev.passages.search.CompletionRequest;
 import dev.passages.search.Completions;
 import dev.passages.search.InvalidRequestException;
 import dev.passages.search.PassageSearch;
@@ -36,8 +37,10 @@ final class SearchRoutes {
   void suggest(Context ctx) {
     ctx.json(
         search.complete(
-            ctx.queryParamAsClass("q", String.class).getOrDefault(""),
-            ctx.queryParamAsClass("limit", Integer.class).getOrDefault(Completions.DEFAULT_LIMIT)));
+            new CompletionRequest(
+                ctx.queryParamAsClass("q", String.class).getOrDefault(""),
+                ctx.queryParamAsClass("limit", Integer.class)
+                    .getOrDefault(Completions.DEFAULT_LIMIT))));
   }
 
   /** {@code GET /api/documents}. */

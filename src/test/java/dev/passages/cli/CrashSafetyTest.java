@@ -8,9 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.passages.SeedCorpus;
 import dev.passages.corpus.FrontMatter;
 import dev.passages.corpus.Metadata;
+import dev.passages.lucene.LuceneEngine;
 import dev.passages.search.DocumentSummary;
 import dev.passages.search.Hit;
-import dev.passages.search.LucenePassageSearch;
+import dev.passages.search.PassageSearch;
 import dev.passages.search.SearchRequest;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -257,7 +258,7 @@ class CrashSafetyTest {
     }
     // The index the server committed on its way out holds every acknowledged comment: read it
     // as it is, without re-indexing.
-    try (LucenePassageSearch search = LucenePassageSearch.open(index)) {
+    try (PassageSearch search = new PassageSearch(LuceneEngine.open(index))) {
       for (Posted comment : posted) {
         List<Hit> hits = search.search(SearchRequest.of(comment.word())).hits();
         assertThat(hits)

@@ -2,10 +2,11 @@ package dev.passages.comments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.passages.LiveSearch;
 import dev.passages.SeedCorpus;
-import dev.passages.index.LiveIndex;
+import dev.passages.index.CorpusIndex;
 import dev.passages.search.Hit;
-import dev.passages.search.LucenePassageSearch;
+import dev.passages.search.PassageSearch;
 import dev.passages.search.SearchRequest;
 import dev.passages.search.SearchResult;
 import java.io.IOException;
@@ -45,10 +46,11 @@ class ConcurrencyTest {
     long handlesBefore;
     AtomicLong searches = new AtomicLong();
     ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
-    try (LiveIndex index = LiveIndex.open(corpus, dir.resolve("index"), false)) {
-      index.update();
-      try (LucenePassageSearch search = LucenePassageSearch.live(index)) {
-        CommentBoard board = new CommentBoard(corpus, index, search);
+    try (LiveSearch live = LiveSearch.open(corpus, dir.resolve("index"))) {
+      CorpusIndex index = live.index();
+      PassageSearch search = live.search();
+      {
+        CommentBoard board = live.comments();
         search.search(SearchRequest.of("flip"));
         handlesBefore = openFiles();
         AtomicBoolean done = new AtomicBoolean();
@@ -90,7 +92,6 @@ class ConcurrencyTest {
         for (int v = 1; v <= REWRITES; v++) {
           Files.writeString(flip, version(v));
           index.update();
-          search.refresh();
         }
         commenter.get(60, TimeUnit.SECONDS);
         done.set(true);

@@ -2,15 +2,15 @@ package dev.passages.comments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.passages.LiveSearch;
 import dev.passages.SeedCorpus;
+import dev.passages.index.CorpusIndex;
 import dev.passages.index.CorpusWatcher;
 import dev.passages.index.IndexReport;
-import dev.passages.index.LiveIndex;
-import dev.passages.search.LucenePassageSearch;
+import dev.passages.search.PassageSearch;
 import dev.passages.search.SearchRequest;
 import dev.passages.search.SearchResult;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -27,38 +27,27 @@ class LiveSearchTest {
   @TempDir Path dir;
 
   Path corpus;
-  LiveIndex index;
-  LucenePassageSearch search;
+  LiveSearch live;
+  CorpusIndex index;
+  PassageSearch search;
   CorpusWatcher watcher;
   final CopyOnWriteArrayList<IndexReport> changes = new CopyOnWriteArrayList<>();
 
   @BeforeEach
   void serve() throws IOException {
     corpus = SeedCorpus.copyTo(dir);
-    index = LiveIndex.open(corpus, dir.resolve("index"), false);
-    index.update();
     // Keeping answers as serve does: every wait below polls the same query until the index
     // changes, so a kept answer that outlived its index version would time the test out.
-    search = LucenePassageSearch.live(index, 64);
-    watcher =
-        new CorpusWatcher(
-            corpus,
-            index,
-            report -> {
-              try {
-                search.refresh();
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-              changes.add(report);
-            });
+    live = LiveSearch.open(corpus, dir.resolve("index"), 64);
+    index = live.index();
+    search = live.search();
+    watcher = new CorpusWatcher(corpus, index, changes::add);
   }
 
   @AfterEach
   void stop() throws IOException {
     watcher.close();
-    search.close();
-    index.close();
+    live.close();
   }
 
   @Test

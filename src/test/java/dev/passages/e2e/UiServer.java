@@ -1,9 +1,7 @@
 package dev.passages.e2e;
 
+import dev.passages.LiveSearch;
 import dev.passages.SeedCorpus;
-import dev.passages.comments.CommentBoard;
-import dev.passages.index.LiveIndex;
-import dev.passages.search.LucenePassageSearch;
 import dev.passages.web.WebOptions;
 import dev.passages.web.WebServer;
 import io.javalin.Javalin;
@@ -17,8 +15,7 @@ import java.util.Map;
  */
 final class UiServer implements AutoCloseable {
 
-  private final LiveIndex index;
-  private final LucenePassageSearch search;
+  private final LiveSearch live;
   private final Javalin app;
 
   UiServer(Path dir) throws IOException {
@@ -39,12 +36,9 @@ final class UiServer implements AutoCloseable {
     }
     SeedCorpus.write(corpus, "commentary/notes.txt", notes.toString());
     extra.forEach((path, text) -> SeedCorpus.write(corpus, path, text));
-    index = LiveIndex.open(corpus, dir.resolve("index"), false);
-    index.update();
-    search = LucenePassageSearch.live(index);
+    live = LiveSearch.open(corpus, dir.resolve("index"));
     app =
-        WebServer.create(
-                search, new CommentBoard(corpus, index, search), new WebOptions(1000, null))
+        WebServer.create(live.search(), live.comments(), new WebOptions(1000, null))
             .start("127.0.0.1", 0);
   }
 
@@ -55,7 +49,6 @@ final class UiServer implements AutoCloseable {
   @Override
   public void close() throws IOException {
     app.stop();
-    search.close();
-    index.close();
+    live.close();
   }
 }

@@ -17,7 +17,7 @@ class CorpusSearchTest {
 
   @TempDir static Path dir;
 
-  static LucenePassageSearch search;
+  static PassageSearch search;
 
   @BeforeAll
   static void indexACorpus() throws IOException {

@@ -32,7 +32,7 @@ class QueryFuzzTest {
 
   @TempDir static Path dir;
 
-  static LucenePassageSearch search;
+  static PassageSearch search;
 
   @BeforeAll
   static void index() throws IOException {

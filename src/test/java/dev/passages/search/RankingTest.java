@@ -17,7 +17,7 @@ class RankingTest {
 
   @TempDir static Path dir;
 
-  static LucenePassageSearch search;
+  static PassageSearch search;
 
   @BeforeAll
   static void index() throws IOException {

@@ -16,7 +16,7 @@ class RelatedPassagesTest {
 
   @TempDir static Path dir;
 
-  static LucenePassageSearch search;
+  static PassageSearch search;
 
   @BeforeAll
   static void index() throws IOException {
@@ -111,7 +111,7 @@ class RelatedPassagesTest {
         .doesNotContain("commentary/unrelated", "commentary/name-only");
     assertThat(related)
         .filteredOn(r -> r.reason().equals("similar"))
-        .allSatisfy(r -> assertThat(r.similarity()).isBetween(RelatedFinder.SIMILAR_SHARE, 1f));
+        .allSatisfy(r -> assertThat(r.similarity()).isBetween(RelatedPassage.MIN_SIMILARITY, 1f));
   }
 
   @Test

@@ -34,7 +34,7 @@ class RelevanceTest {
 
   @TempDir static Path dir;
 
-  static LucenePassageSearch search;
+  static PassageSearch search;
 
   @BeforeAll
   static void indexTheShippedCorpus() throws IOException {

@@ -16,7 +16,7 @@ class SearchQualityTest {
 
   @TempDir static Path dir;
 
-  static LucenePassageSearch search;
+  static PassageSearch search;
 
   @BeforeAll
   static void indexTheSeedArticle() throws IOException {

@@ -21,7 +21,7 @@ class SeedSearchTest {
 
   @TempDir static Path dir;
 
-  static LucenePassageSearch search;
+  static PassageSearch search;
 
   @BeforeAll
   static void indexTheSeedArticle() throws IOException {
@@ -146,7 +146,7 @@ class SeedSearchTest {
   @Test
   void longPassagesAreCroppedAtSentencesWithEllipses() {
     Hit hit = hits("uranium").getFirst();
-    assertThat(hit.text()).hasSizeGreaterThan(PassageHighlighter.WHOLE_UP_TO_CHARS);
+    assertThat(hit.text()).hasSizeGreaterThan(Hit.WHOLE_UP_TO_CHARS);
     assertThat(hit.highlight())
         .startsWith("…In 2019, it produced almost half of the world’s <mark>uranium</mark>,")
         .doesNotContain("Letting Kazakhstan");

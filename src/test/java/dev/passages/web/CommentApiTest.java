@@ -3,10 +3,9 @@ package dev.passages.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.passages.LiveSearch;
 import dev.passages.SeedCorpus;
-import dev.passages.comments.CommentBoard;
-import dev.passages.index.LiveIndex;
-import dev.passages.search.LucenePassageSearch;
+import dev.passages.search.PassageSearch;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.URI;
@@ -29,27 +28,23 @@ class CommentApiTest {
   @TempDir Path dir;
 
   Path corpus;
-  LiveIndex index;
-  LucenePassageSearch search;
+  LiveSearch live;
+  PassageSearch search;
   Javalin app;
   final HttpClient http = HttpClient.newHttpClient();
 
   void start(WebOptions options) throws IOException {
     corpus = SeedCorpus.copyTo(dir);
-    index = LiveIndex.open(corpus, dir.resolve("index"), false);
-    index.update();
-    search = LucenePassageSearch.live(index);
-    app =
-        WebServer.create(search, new CommentBoard(corpus, index, search), options)
-            .start("127.0.0.1", 0);
+    live = LiveSearch.open(corpus, dir.resolve("index"));
+    search = live.search();
+    app = WebServer.create(search, live.comments(), options).start("127.0.0.1", 0);
   }
 
   @AfterEach
   void stop() throws IOException {
     if (app != null) {
       app.stop();
-      search.close();
-      index.close();
+      live.close();
     }
   }
 

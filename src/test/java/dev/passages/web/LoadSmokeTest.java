@@ -3,7 +3,7 @@ package dev.passages.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passages.SeedCorpus;
-import dev.passages.search.LucenePassageSearch;
+import dev.passages.search.PassageSearch;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +32,7 @@ class LoadSmokeTest {
 
   @TempDir static Path dir;
 
-  static LucenePassageSearch search;
+  static PassageSearch search;
   static Javalin app;
 
   @BeforeAll

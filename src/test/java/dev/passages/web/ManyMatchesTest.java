@@ -6,9 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.passages.SeedCorpus;
 import dev.passages.corpus.Source;
-import dev.passages.index.Indexer;
+import dev.passages.lucene.Indexer;
+import dev.passages.lucene.LuceneEngine;
 import dev.passages.search.Hit;
-import dev.passages.search.LucenePassageSearch;
+import dev.passages.search.PassageSearch;
 import dev.passages.search.SearchRequest;
 import dev.passages.search.SearchResult;
 import dev.passages.search.SourceCounts;
@@ -31,10 +32,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A query matching more passages than a search counts ({@link LucenePassageSearch#COUNT_UP_TO}):
- * the total is then the number counted, "at least" so many, unless the index knows it exactly, and
- * the first page is still the best one, ties in reading order. A real index on disk and a real
- * server on a free port.
+ * A query matching more passages than a search counts ({@link PassageSearch#COUNT_UP_TO}): the
+ * total is then the number counted, "at least" so many, unless the index knows it exactly, and the
+ * first page is still the best one, ties in reading order. A real index on disk and a real server
+ * on a free port.
  */
 class ManyMatchesTest {
 
@@ -43,7 +44,7 @@ class ManyMatchesTest {
 
   @TempDir static Path dir;
 
-  static LucenePassageSearch search;
+  static PassageSearch search;
   static Javalin app;
   static final HttpClient http = HttpClient.newHttpClient();
 
@@ -63,7 +64,7 @@ class ManyMatchesTest {
     new Indexer(corpus, dir.resolve("index")).rebuild();
     SeedCorpus.write(corpus, "comments/a.txt", "Rye bread is best.\n");
     new Indexer(corpus, dir.resolve("index")).update();
-    search = LucenePassageSearch.open(dir.resolve("index"));
+    search = new PassageSearch(LuceneEngine.open(dir.resolve("index")));
     app = WebServer.create(search).start("127.0.0.1", 0);
   }
 
@@ -77,7 +78,7 @@ class ManyMatchesTest {
   void pastTheCountingLimitTheTotalIsALowerBound() {
     SearchResult result = search.search(SearchRequest.of("wheat barley"));
     assertThat(result.totalExact()).isFalse();
-    assertThat(result.total()).isBetween((long) LucenePassageSearch.COUNT_UP_TO, PARAGRAPHS + 1L);
+    assertThat(result.total()).isBetween((long) PassageSearch.COUNT_UP_TO, PARAGRAPHS + 1L);
     assertThat(result.sources().exact()).isFalse();
     assertThat(result.sources().article() + result.sources().commentary())
         .isLessThanOrEqualTo(PARAGRAPHS + 1);
@@ -110,10 +111,10 @@ class ManyMatchesTest {
     new Indexer(corpus, index).rebuild();
     SeedCorpus.write(corpus, "commentary/view.txt", "A view\nThe wheat will not last.\n");
     new Indexer(corpus, index).update(); // the old view's passages are deleted, not yet merged
-    try (LucenePassageSearch deleted = LucenePassageSearch.open(index)) {
+    try (PassageSearch deleted = new PassageSearch(LuceneEngine.open(index))) {
       SearchResult word = deleted.search(SearchRequest.of("wheat"));
       assertThat(word.totalExact()).isFalse();
-      assertThat(word.total()).isBetween((long) LucenePassageSearch.COUNT_UP_TO, PARAGRAPHS + 1L);
+      assertThat(word.total()).isBetween((long) PassageSearch.COUNT_UP_TO, PARAGRAPHS + 1L);
       assertThat(word.sources().exact()).isFalse();
       assertThat(word.hits()).extracting(Hit::id).startsWith("commentary/view#p1");
     }
@@ -134,8 +135,8 @@ class ManyMatchesTest {
     Files.createDirectories(corpus);
     Files.copy(dir.resolve("corpus/reports.txt"), corpus.resolve("reports.txt"));
     new Indexer(corpus, dir.resolve("articles-only-index")).rebuild();
-    try (LucenePassageSearch articles =
-        LucenePassageSearch.open(dir.resolve("articles-only-index"))) {
+    try (PassageSearch articles =
+        new PassageSearch(LuceneEngine.open(dir.resolve("articles-only-index")))) {
       SearchResult word = articles.search(SearchRequest.of("wheat"));
       assertThat(word.totalExact()).isTrue();
       assertThat(word.sources()).isEqualTo(new SourceCounts(PARAGRAPHS, 0, 0, true));
@@ -187,7 +188,7 @@ class ManyMatchesTest {
   @Test
   void theApiSaysWhetherTheTotalIsExact() throws Exception {
     JsonNode many = get("wheat barley");
-    assertThat(many.get("total").asLong()).isGreaterThanOrEqualTo(LucenePassageSearch.COUNT_UP_TO);
+    assertThat(many.get("total").asLong()).isGreaterThanOrEqualTo(PassageSearch.COUNT_UP_TO);
     assertThat(many.get("totalExact").asBoolean()).isFalse();
     assertThat(many.get("sources").get("exact").asBoolean()).isFalse();
     JsonNode few = get("bread");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.passages.SeedCorpus;
-import dev.passages.search.LucenePassageSearch;
+import dev.passages.search.PassageSearch;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.URI;
@@ -29,7 +29,7 @@ class WebServerTest {
 
   @TempDir static Path dir;
 
-  static LucenePassageSearch search;
+  static PassageSearch search;
   static Javalin app;
   static HttpClient http = HttpClient.newHttpClient();
 

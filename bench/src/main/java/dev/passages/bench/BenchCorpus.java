@@ -1,7 +1,7 @@
 package dev.passages.bench;
 
 import dev.passages.index.IndexReport;
-import dev.passages.index.Indexer;
+import dev.passages.lucene.Indexer;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;

@@ -2,8 +2,8 @@ package dev.passages.bench;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 import dev.passages.index.IndexReport;
-import dev.passages.index.Indexer;
-import dev.passages.index.Schema;
+import dev.passages.lucene.Indexer;
+import dev.passages.lucene.Schema;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;

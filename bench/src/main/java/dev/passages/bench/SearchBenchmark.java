@@ -1,7 +1,8 @@
 package dev.passages.bench;
 
-import dev.passages.index.Schema;
-import dev.passages.search.LucenePassageSearch;
+import dev.passages.lucene.LuceneEngine;
+import dev.passages.lucene.Schema;
+import dev.passages.search.PassageSearch;
 import dev.passages.search.SearchRequest;
 import dev.passages.search.SearchResult;
 import java.io.IOException;
@@ -71,7 +72,7 @@ public class SearchBenchmark {
   public String kind;
 
   private Path index;
-  private LucenePassageSearch passages;
+  private PassageSearch passages;
   private DirectoryReader reader;
   private IndexSearcher searcher;
   private UnifiedHighlighter highlighter;
@@ -104,7 +105,7 @@ public class SearchBenchmark {
         kind,
         queryFile);
 
-    passages = LucenePassageSearch.open(index);
+    passages = new PassageSearch(LuceneEngine.open(index));
     reader = DirectoryReader.open(FSDirectory.open(index));
     searcher = new IndexSearcher(reader);
     highlighter =

@@ -1,4 +1,4 @@
-package dev.passages.index;
+package dev.passages.lucene;
 
 import dev.passages.corpus.Metadata;
 import dev.passages.corpus.Passage;

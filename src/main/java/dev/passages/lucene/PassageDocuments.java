@@ -1,15 +1,11 @@
-package dev.passages.index;
+package dev.passages.lucene;
 
 import dev.passages.corpus.Metadata;
 import dev.passages.corpus.Passage;
 import dev.passages.corpus.PassageKind;
 import dev.passages.corpus.Source;
 import dev.passages.corpus.SourceDocument;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.document.Document;
@@ -28,7 +24,7 @@ public final class PassageDocuments {
 
   /**
    * One Lucene document per passage of {@code document}, in reading order; the title passage
-   * carries {@code hash}, the document's {@link #contentHash}.
+   * carries {@code hash}, the document's {@link dev.passages.index.ContentHash}.
    */
   static List<Document> toDocuments(SourceDocument document, String hash) {
     List<Document> documents = new ArrayList<>(document.passages().size());
@@ -44,48 +40,6 @@ public final class PassageDocuments {
       documents.add(doc);
     }
     return documents;
-  }
-
-  /**
-   * A digest of everything the index stores of {@code document}: equal digests, equal entries.
-   * Computed from the parsed document, not the file's bytes, so a change that does not change what
-   * is indexed (trailing spaces, say) costs no update.
-   */
-  static String contentHash(SourceDocument document) {
-    MessageDigest digest = sha256();
-    Metadata metadata = document.metadata();
-    update(
-        digest,
-        document.id(),
-        document.source().id(),
-        document.title(),
-        metadata.author(),
-        metadata.date(),
-        metadata.url(),
-        metadata.about());
-    for (Passage passage : document.passages()) {
-      update(digest, passage.id(), passage.section(), passage.text());
-    }
-    return HexFormat.of().formatHex(digest.digest());
-  }
-
-  private static void update(MessageDigest digest, String... values) {
-    for (String value : values) {
-      // A marker for null and a separator after each value keep ("ab", "c") apart from ("a", "bc").
-      digest.update((byte) (value == null ? 1 : 0));
-      if (value != null) {
-        digest.update(value.getBytes(StandardCharsets.UTF_8));
-      }
-      digest.update((byte) 0);
-    }
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
   }
 
   static Document toDocument(IndexedPassage indexed) {

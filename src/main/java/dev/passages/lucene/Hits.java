@@ -1,8 +1,7 @@
-package dev.passages.search;
+package dev.passages.lucene;
 
 import dev.passages.corpus.Passage;
-import dev.passages.index.IndexedPassage;
-import dev.passages.index.PassageDocuments;
+import dev.passages.search.Hit;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;

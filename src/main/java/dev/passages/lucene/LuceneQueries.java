@@ -1,8 +1,10 @@
-package dev.passages.search;
+package dev.passages.lucene;
 
 import dev.passages.analysis.TextAnalysis;
 import dev.passages.corpus.Source;
-import dev.passages.index.Schema;
+import dev.passages.search.ParsedQuery;
+import dev.passages.search.QuerySyntax;
+import dev.passages.search.QueryTerm;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.passages.search;
+package dev.passages.lucene;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
-package dev.passages.search;
+package dev.passages.lucene;
 
-import dev.passages.index.Schema;
+import dev.passages.search.Hit;
 import java.io.IOException;
 import java.text.BreakIterator;
 import java.text.CharacterIterator;
@@ -36,17 +36,14 @@ import org.apache.lucene.search.uhighlight.WholeBreakIterator;
  */
 final class PassageHighlighter {
 
-  /** Passages up to this many characters are shown whole. */
-  static final int WHOLE_UP_TO_CHARS = 320;
+  static final int WHOLE_UP_TO_CHARS = Hit.WHOLE_UP_TO_CHARS;
 
-  /** Target length of each excerpt window of a longer passage. */
-  static final int EXCERPT_CHARS = 200;
+  static final int EXCERPT_CHARS = Hit.EXCERPT_CHARS;
 
   /** Where the first match sits in its window: a third in, so more follows it than precedes. */
   static final float MATCH_ALIGNMENT = 0.33f;
 
-  /** At most this many windows are shown, joined by "…". */
-  static final int EXCERPT_WINDOWS = 2;
+  static final int EXCERPT_WINDOWS = Hit.EXCERPT_WINDOWS;
 
   /**
    * Every window is kept, so that every match offset reaches the formatter. Not MAX_VALUE: the

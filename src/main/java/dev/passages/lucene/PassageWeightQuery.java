@@ -1,6 +1,5 @@
-package dev.passages.search;
+package dev.passages.lucene;
 
-import dev.passages.index.Schema;
 import java.io.IOException;
 import java.util.Objects;
 import org.apache.lucene.index.LeafReaderContext;

@@ -1,8 +1,8 @@
-package dev.passages.search;
+package dev.passages.lucene;
 
 import dev.passages.analysis.TextAnalysis;
 import dev.passages.analysis.Typography;
-import dev.passages.index.Schema;
+import dev.passages.search.Completion;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;

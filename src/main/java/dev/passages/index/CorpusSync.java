@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,23 +21,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
 
 /**
- * Brings an index in line with the corpus, touching only what changed: a document whose content
- * hash differs is replaced as a whole (all its passages in one atomic update), one whose file is
+ * Brings an engine's index in line with the corpus, touching only what changed: a document whose
+ * content hash differs is replaced as a whole (all its passages in one update), one whose file is
  * gone is deleted. One commit ends the run, carrying the corpus fingerprint.
  */
-final class IndexSync {
+final class CorpusSync {
 
-  private IndexSync() {}
+  private CorpusSync() {}
 
   /** Reading and indexing threads: parsing is the costly part and runs on every core. */
   private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -49,11 +40,11 @@ final class IndexSync {
    * text, so memory does not grow with the corpus.
    */
   static IndexReport apply(
-      IndexWriter writer, CorpusReader reader, Consumer<IndexProgress> progress)
+      EngineWriter writer, CorpusReader reader, Consumer<IndexProgress> progress)
       throws IOException {
     long start = System.nanoTime();
     String fingerprint = reader.fingerprint(); // before reading: see CorpusReader#scan
-    Map<String, String> indexed = indexedHashes(writer);
+    Map<String, String> indexed = writer.contentHashes();
     List<Skip> problems = Collections.synchronizedList(new ArrayList<>());
     List<CorpusReader.CorpusFile> files = reader.list(problems);
     long bytes = files.stream().mapToLong(CorpusReader.CorpusFile::bytes).sum();
@@ -72,22 +63,6 @@ final class IndexSync {
       for (Future<?> done : work) {
         done.get();
       }
-      // What is still buffered would be written by the commit on one thread; written here, each
-      // core writes a buffer (Lucene's flushNextBuffer takes the next one not being written).
-      List<Future<?>> flushes = new ArrayList<>(THREADS);
-      for (int i = 0; i < THREADS; i++) {
-        flushes.add(
-            pool.submit(
-                () -> {
-                  while (writer.flushNextBuffer()) {
-                    // until no buffer is left
-                  }
-                  return null;
-                }));
-      }
-      for (Future<?> done : flushes) {
-        done.get();
-      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("indexing was interrupted", e);
@@ -99,18 +74,11 @@ final class IndexSync {
     int removed = 0;
     for (String id : indexed.keySet()) {
       if (!run.present.contains(id)) {
-        writer.deleteDocuments(new Term(Schema.DOC, id));
+        writer.delete(id);
         removed++;
       }
     }
-    writer.setLiveCommitData(
-        Map.of(
-                Schema.COMMIT_SCHEMA,
-                String.valueOf(Schema.VERSION),
-                Schema.COMMIT_FINGERPRINT,
-                fingerprint)
-            .entrySet());
-    writer.commit();
+    writer.commit(fingerprint);
     long millis = (System.nanoTime() - start) / 1_000_000;
     List<DocumentStats> documents = new ArrayList<>(run.documents);
     documents.sort(Comparator.comparing(DocumentStats::id));
@@ -128,7 +96,7 @@ final class IndexSync {
 
   /** The shared state of one run, updated from the reading threads. */
   private static final class Run {
-    final IndexWriter writer;
+    final EngineWriter writer;
     final Map<String, String> indexed;
     final int files;
     final long bytes;
@@ -145,7 +113,7 @@ final class IndexSync {
     final AtomicLong lastReport;
 
     Run(
-        IndexWriter writer,
+        EngineWriter writer,
         Map<String, String> indexed,
         int files,
         long bytes,
@@ -166,13 +134,12 @@ final class IndexSync {
         present.add(document.id());
         documents.add(DocumentStats.of(document));
         passages.addAndGet(document.passages().size());
-        String hash = PassageDocuments.contentHash(document);
+        String hash = ContentHash.of(document);
         String before = indexed.get(document.id());
         if (hash.equals(before)) {
           unchanged.incrementAndGet();
         } else {
-          writer.updateDocuments(
-              new Term(Schema.DOC, document.id()), PassageDocuments.toDocuments(document, hash));
+          writer.put(document, hash);
           (before == null ? added : updated).incrementAndGet();
         }
       }
@@ -192,37 +159,16 @@ final class IndexSync {
 
   /**
    * Puts one document in line with its file, in one commit: {@code document} replaces what the
-   * index holds under {@code id}, or, when empty, the document is removed. The stored corpus
+   * index holds under {@code id}, or, when empty, the document is removed. The recorded corpus
    * fingerprint is left as it was, so a one-file update never makes a stale index look fresh.
    */
-  static void applyOne(IndexWriter writer, String id, Optional<SourceDocument> document)
+  static void applyOne(EngineWriter writer, String id, Optional<SourceDocument> document)
       throws IOException {
-    Term key = new Term(Schema.DOC, id);
     if (document.isPresent()) {
-      String hash = PassageDocuments.contentHash(document.get());
-      writer.updateDocuments(key, PassageDocuments.toDocuments(document.get(), hash));
+      writer.put(document.get(), ContentHash.of(document.get()));
     } else {
-      writer.deleteDocuments(key);
+      writer.delete(id);
     }
-    writer.commit();
-  }
-
-  /** Document id → content hash of every document in the index, from its title passage. */
-  private static Map<String, String> indexedHashes(IndexWriter writer) throws IOException {
-    Map<String, String> hashes = new HashMap<>();
-    try (DirectoryReader reader = DirectoryReader.open(writer)) {
-      IndexSearcher searcher = new IndexSearcher(reader);
-      TermQuery titles = new TermQuery(new Term(Schema.KIND, "title"));
-      int count = searcher.count(titles);
-      if (count == 0) {
-        return hashes;
-      }
-      StoredFields stored = searcher.storedFields();
-      for (ScoreDoc hit : searcher.search(titles, count).scoreDocs) {
-        Document doc = stored.document(hit.doc, Set.of(Schema.DOC, Schema.HASH));
-        hashes.put(doc.get(Schema.DOC), doc.get(Schema.HASH));
-      }
-    }
-    return hashes;
+    writer.commit(null);
   }
 }

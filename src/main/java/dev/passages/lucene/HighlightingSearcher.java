@@ -1,7 +1,6 @@
-package dev.passages.search;
+package dev.passages.lucene;
 
 import dev.passages.corpus.Source;
-import dev.passages.index.Schema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

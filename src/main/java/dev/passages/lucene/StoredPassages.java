@@ -1,12 +1,10 @@
-package dev.passages.search;
+package dev.passages.lucene;
 
 import dev.passages.corpus.Metadata;
 import dev.passages.corpus.Passage;
 import dev.passages.corpus.PassageKind;
 import dev.passages.corpus.Source;
-import dev.passages.index.IndexedPassage;
-import dev.passages.index.PassageDocuments;
-import dev.passages.index.Schema;
+import dev.passages.search.CommentView;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,19 +1,29 @@
-package dev.passages.search;
+package dev.passages.lucene;
 
 import dev.passages.corpus.Passage;
 import dev.passages.corpus.PassageKind;
 import dev.passages.corpus.Source;
-import dev.passages.index.IndexedPassage;
-import dev.passages.index.LiveIndex;
-import dev.passages.index.PassageDocuments;
-import dev.passages.index.Schema;
+import dev.passages.search.CommentView;
+import dev.passages.search.Completion;
+import dev.passages.search.CompletionRequest;
+import dev.passages.search.Correction;
+import dev.passages.search.DocumentSummary;
+import dev.passages.search.DocumentView;
+import dev.passages.search.EnginePage;
+import dev.passages.search.EngineQuery;
+import dev.passages.search.EngineReader;
+import dev.passages.search.Hit;
+import dev.passages.search.InvalidRequestException;
+import dev.passages.search.PassageSearch;
+import dev.passages.search.RelatedCount;
+import dev.passages.search.RelatedPassage;
+import dev.passages.search.SourceCounts;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -39,35 +49,33 @@ import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
-/** Answers searches from a Lucene index on disk. Thread-safe. */
-public final class LucenePassageSearch implements PassageSearch {
+/**
+ * The embedded engine's reading side: finds, counts and marks passages in a Lucene index on disk,
+ * and reads documents, completions, corrections and related passages from it. Thread-safe.
+ */
+public final class LuceneEngine implements EngineReader {
 
   private final SearcherManager searchers;
   private final Closeable owned;
 
-  /** Answers by request, each with the version of the index it came from; null: none kept. */
-  private final BoundedCache<SearchRequest, KeptResult> results;
-
-  private record KeptResult(long indexVersion, SearchResult result) {}
-
-  /**
-   * Larger answers (long passages, big pages) are not kept, which bounds what the kept answers can
-   * hold to about 64 KB each: a page of ten news paragraphs is about 12,000 characters.
-   */
-  static final int MAX_KEPT_CHARS = 32_768;
-
-  private LucenePassageSearch(SearcherManager searchers, Closeable owned, int keptResults) {
+  private LuceneEngine(SearcherManager searchers, Closeable owned) {
     this.searchers = searchers;
     this.owned = owned;
-    this.results = keptResults > 0 ? new BoundedCache<>(keptResults) : null;
   }
 
   /** Opens the last commit of the index in folder {@code index}, which must exist; read-only. */
-  public static LucenePassageSearch open(Path index) throws IOException {
+  public static LuceneEngine open(Path index) throws IOException {
     Directory directory = FSDirectory.open(index);
     try {
-      return new LucenePassageSearch(
-          new SearcherManager(directory, new HighlightingSearcher.Factory()), directory, 0);
+      SearcherManager searchers =
+          new SearcherManager(directory, new HighlightingSearcher.Factory());
+      return new LuceneEngine(
+          searchers,
+          () -> {
+            try (directory) {
+              searchers.close();
+            }
+          });
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw e;
@@ -75,158 +83,53 @@ public final class LucenePassageSearch implements PassageSearch {
   }
 
   /**
-   * Searches what {@code index} holds, including changes not yet committed once {@link #refresh}
-   * has run (near-real-time). The index stays open after {@link #close}; its owner closes it.
+   * Searches what {@code writer} writes, each change once the writer's {@link LuceneWriter#refresh}
+   * has run (near-real-time). The writer stays open after {@link #close}; its owner closes it.
    */
-  public static LucenePassageSearch live(LiveIndex index) throws IOException {
-    return live(index, 0);
+  public static LuceneEngine live(LuceneWriter writer) {
+    return new LuceneEngine(writer.searchers(), () -> {});
   }
-
-  /**
-   * As {@link #live(LiveIndex)}, keeping the answers to up to {@code keptResults} distinct requests
-   * until the index changes: a repeated search (the same words from many readers, a page reloaded,
-   * Back) costs a lookup. 0 keeps none.
-   */
-  public static LucenePassageSearch live(LiveIndex index, int keptResults) throws IOException {
-    return new LucenePassageSearch(
-        new SearcherManager(index.writer(), new HighlightingSearcher.Factory()),
-        () -> {},
-        keptResults);
-  }
-
-  /**
-   * Makes the latest changes to the index visible to searches that start after this returns;
-   * searches under way finish on the snapshot they started with.
-   */
-  public void refresh() throws IOException {
-    searchers.maybeRefreshBlocking();
-  }
-
-  /** Fewer hits than this and a corrected query is offered as a suggestion. */
-  static final int FEW_HITS = 3;
-
-  /**
-   * Queries of at least this many words or phrases (question words aside) are relaxed when they
-   * find fewer than {@link #FEW_HITS}; shorter ones keep their all-words meaning. Three rather than
-   * four: on the relevance set, nDCG@10 0.804 against 0.747.
-   */
-  static final int LONG_QUERY_PARTS = 3;
 
   @Override
-  public SearchResult search(SearchRequest request) {
-    long start = System.nanoTime();
+  public long version() {
+    return withSearcher(searcher -> ((DirectoryReader) searcher.getIndexReader()).getVersion());
+  }
+
+  @Override
+  public EnginePage find(EngineQuery request) {
     return withSearcher(
         searcher -> {
-          // Every change to the index, committed or near-real-time, gives its reader a new version.
-          long version = ((DirectoryReader) searcher.getIndexReader()).getVersion();
-          KeptResult kept = results != null ? results.get(request) : null;
-          if (kept != null && kept.indexVersion() == version) {
-            return kept.result().took(millisSince(start));
+          CompiledQuery compiled = CompiledQuery.of(request.query());
+          Optional<LuceneQueries.PassageQuery> query =
+              request.relaxed() ? compiled.relaxed() : Optional.of(compiled.query());
+          if (query.isEmpty()) {
+            return EnginePage.EMPTY;
           }
-          Answer answer = answer(searcher, request);
-          List<Hit> hits = List.of();
-          SourceCounts counts = SourceCounts.NONE;
-          if (answer.total() > 0) {
-            Explainer explainer = new Explainer(answer.parsed(), answer.typos());
-            hits =
-                Hits.readRanked(
-                        searcher, answer.highlight(), answer.top().scoreDocs, request.offset())
-                    .stream()
-                    .map(h -> h.explained(explainer.explain(h)))
-                    .toList();
-            counts =
-                answer.counts() != null
-                    ? answer.counts()
-                    : SourceCounter.count(
-                        searcher, withFilters(answer.unfiltered(), Set.of(), request.doc()));
+          Answer answer = run(searcher, request, query.get());
+          if (answer.total() == 0) {
+            return new EnginePage(0, answer.totalExact(), SourceCounts.NONE, List.of());
           }
-          SearchResult result =
-              new SearchResult(
-                  answer.queryText(),
-                  answer.total(),
-                  answer.totalExact(),
-                  request.offset(),
-                  request.limit(),
-                  millisSince(start),
-                  counts,
-                  answer.correctedFrom(),
-                  answer.suggestion(),
-                  answer.relaxed(),
-                  hits);
-          if (results != null && keptChars(result) <= MAX_KEPT_CHARS) {
-            results.put(request, new KeptResult(version, result));
-          }
-          return result;
+          List<Hit> hits =
+              request.limit() == 0
+                  ? List.of()
+                  : Hits.readRanked(
+                      searcher, answer.query().marked(), answer.top().scoreDocs, request.offset());
+          SourceCounts counts =
+              answer.counts() != null
+                  ? answer.counts()
+                  : SourceCounter.count(
+                      searcher, withFilters(answer.unfiltered(), Set.of(), request.doc()));
+          return new EnginePage(answer.total(), answer.totalExact(), counts, hits);
         });
   }
 
-  private static long keptChars(SearchResult result) {
-    long chars = 0;
-    for (Hit hit : result.hits()) {
-      chars += hit.text().length() + hit.highlight().length();
-    }
-    return chars;
-  }
-
-  /** Milliseconds since {@code start} (a {@link System#nanoTime}), to two decimals. */
-  private static double millisSince(long start) {
-    return Math.round((System.nanoTime() - start) / 10_000.0) / 100.0;
-  }
-
-  /**
-   * The query as typed; when it finds nothing, the query with its misspellings corrected; when that
-   * finds too little for a long query, the relaxed query.
-   */
-  private static Answer answer(HighlightingSearcher searcher, SearchRequest request)
-      throws IOException {
-    String typed = request.query();
-    CompiledQuery compiled = CompiledQuery.of(typed);
-    Answer answer = run(searcher, request, typed, compiled.parsed(), compiled.query(), Map.of());
-    if (answer.total() < FEW_HITS && !compiled.parsed().terms().isEmpty()) {
-      Optional<Spelling.Correction> correction = Spelling.correct(searcher.getIndexReader(), typed);
-      if (correction.isPresent()) {
-        String fixed = correction.get().query();
-        CompiledQuery fixedQuery = CompiledQuery.of(fixed);
-        Answer corrected =
-            run(
-                searcher,
-                request,
-                fixed,
-                fixedQuery.parsed(),
-                fixedQuery.query(),
-                correction.get().fixes());
-        if (answer.total() == 0 && corrected.total() > 0) {
-          answer = corrected.saying(typed, null, false);
-          compiled = fixedQuery;
-        } else if (corrected.total() > answer.total()) {
-          answer = answer.saying(null, fixed, false);
-        }
-      }
-    }
-    // Short keyword queries keep their all-words meaning, even when that finds nothing.
-    if (answer.total() < FEW_HITS && compiled.relaxed().isPresent()) {
-      Answer relaxed =
-          run(
-              searcher,
-              request,
-              answer.queryText(),
-              answer.parsed(),
-              compiled.relaxed().get(),
-              answer.typos());
-      if (relaxed.total() > answer.total()) {
-        answer = relaxed.saying(answer.correctedFrom(), answer.suggestion(), true);
-      }
-    }
-    return answer;
+  @Override
+  public Optional<Correction> correct(String typed) {
+    return withSearcher(searcher -> Spelling.correct(searcher.getIndexReader(), typed));
   }
 
   private static Answer run(
-      HighlightingSearcher searcher,
-      SearchRequest request,
-      String queryText,
-      ParsedQuery parsed,
-      LuceneQueries.PassageQuery text,
-      Map<String, String> typos)
+      HighlightingSearcher searcher, EngineQuery request, LuceneQueries.PassageQuery text)
       throws IOException {
     LuceneQueries.PassageQuery query =
         new LuceneQueries.PassageQuery(
@@ -234,10 +137,11 @@ public final class LucenePassageSearch implements PassageSearch {
             withFilters(text.matching(), request.sources(), request.doc()),
             text.marked());
     if (query.ranked() instanceof MatchNoDocsQuery) {
-      return new Answer(
-          queryText, parsed, query, text.matching(), null, 0, true, null, typos, null, null, false);
+      return new Answer(query, text.matching(), null, 0, true, null);
     }
-    int wanted = request.offset() + request.limit();
+    // At least one hit is ranked, also when only the counts are asked for: a count of 0 is the
+    // collector's signal to count nothing.
+    int wanted = Math.max(1, request.offset() + request.limit());
     Query word = text.listing() ? null : soleClause(query.matching());
     // Without deletions, a word's document frequency is its count.
     IndexReader reader = searcher.getIndexReader();
@@ -246,22 +150,11 @@ public final class LucenePassageSearch implements PassageSearch {
             ? OptionalLong.of(reader.docFreq(term.getTerm()))
             : OptionalLong.empty();
     RankedPage ranked =
-        known.isPresent() && known.getAsLong() > COUNT_UP_TO
+        known.isPresent() && known.getAsLong() > PassageSearch.COUNT_UP_TO
             ? rankCommonWord(searcher, request, query, word, known.getAsLong(), wanted)
             : rankCounting(searcher, request, query, text.listing(), wanted);
     return new Answer(
-        queryText,
-        parsed,
-        query,
-        text.matching(),
-        ranked.top(),
-        ranked.total(),
-        ranked.totalExact(),
-        ranked.counts(),
-        typos,
-        null,
-        null,
-        false);
+        query, text.matching(), ranked.top(), ranked.total(), ranked.totalExact(), ranked.counts());
   }
 
   /** The page of a search, the total and whether it is exact, the counts by source or null. */
@@ -276,7 +169,7 @@ public final class LucenePassageSearch implements PassageSearch {
    */
   private static RankedPage rankCommonWord(
       HighlightingSearcher searcher,
-      SearchRequest request,
+      EngineQuery request,
       LuceneQueries.PassageQuery query,
       Query word,
       long total,
@@ -287,10 +180,13 @@ public final class LucenePassageSearch implements PassageSearch {
     return new RankedPage(top, total, true, counts);
   }
 
-  /** Ranks, or lists, counting the matches (up to {@link #COUNT_UP_TO}) and their sources. */
+  /**
+   * Ranks, or lists, counting the matches (up to {@link PassageSearch#COUNT_UP_TO}) and their
+   * sources.
+   */
   private static RankedPage rankCounting(
       HighlightingSearcher searcher,
-      SearchRequest request,
+      EngineQuery request,
       LuceneQueries.PassageQuery query,
       boolean listing,
       int wanted)
@@ -301,10 +197,11 @@ public final class LucenePassageSearch implements PassageSearch {
                 query.ranked(),
                 SourceCounter.alongside(
                     new TopFieldCollectorManager(
-                        StoredPassages.READING_ORDER, wanted, null, COUNT_UP_TO)))
+                        StoredPassages.READING_ORDER, wanted, null, PassageSearch.COUNT_UP_TO)))
             : searcher.search(
                 query.ranked(),
-                SourceCounter.alongside(new TopScoreDocCollectorManager(wanted, COUNT_UP_TO)));
+                SourceCounter.alongside(
+                    new TopScoreDocCollectorManager(wanted, PassageSearch.COUNT_UP_TO)));
     TopDocs top = ranked.top();
     long total = top.totalHits.value();
     boolean totalExact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
@@ -329,13 +226,6 @@ public final class LucenePassageSearch implements PassageSearch {
     }
     return new RankedPage(top, total, totalExact, counts);
   }
-
-  /**
-   * Past this many matches a search stops counting them and skips those that cannot reach the page,
-   * as Lucene's own {@code IndexSearcher.search(query, n)} does: the total is then "at least this
-   * many" unless the index knows the count without counting.
-   */
-  public static final int COUNT_UP_TO = 1_000;
 
   /**
    * The exact count per source of the {@code total} passages holding {@code word}, in an index
@@ -399,44 +289,16 @@ public final class LucenePassageSearch implements PassageSearch {
   }
 
   /**
-   * One way of answering a request, and how it came about; {@code counts} per source when the
-   * search counted them, else null.
+   * The ranked matches of one query; {@code counts} per source when the search counted them, else
+   * null.
    */
   private record Answer(
-      String queryText,
-      ParsedQuery parsed,
       LuceneQueries.PassageQuery query,
       Query unfiltered,
       TopDocs top,
       long total,
       boolean totalExact,
-      SourceCounts counts,
-      Map<String, String> typos,
-      String correctedFrom,
-      String suggestion,
-      boolean relaxed) {
-
-    Query highlight() {
-      return query.marked();
-    }
-
-    /** This answer, said to come about as given. */
-    Answer saying(String correctedFrom, String suggestion, boolean relaxed) {
-      return new Answer(
-          queryText,
-          parsed,
-          query,
-          unfiltered,
-          top,
-          total,
-          totalExact,
-          counts,
-          typos,
-          correctedFrom,
-          suggestion,
-          relaxed);
-    }
-  }
+      SourceCounts counts) {}
 
   /** Adds source and document filters, which narrow the matches without changing scores. */
   private static Query withFilters(Query query, Set<Source> sources, String doc) {
@@ -454,22 +316,8 @@ public final class LucenePassageSearch implements PassageSearch {
   }
 
   @Override
-  public Completions complete(String typed, int limit) {
-    if (limit < 1 || limit > Completions.MAX_LIMIT) {
-      throw new InvalidRequestException(
-          "limit", "limit must be between 1 and " + Completions.MAX_LIMIT + ", got " + limit);
-    }
-    if (typed.length() > SearchRequest.MAX_QUERY_CHARS) {
-      throw new InvalidRequestException(
-          "q",
-          "q is "
-              + typed.length()
-              + " characters long; the limit is "
-              + SearchRequest.MAX_QUERY_CHARS
-              + " characters");
-    }
-    return withSearcher(
-        searcher -> new Completions(typed, Completer.complete(searcher, typed, limit)));
+  public List<Completion> complete(CompletionRequest request) {
+    return withSearcher(searcher -> Completer.complete(searcher, request.typed(), request.limit()));
   }
 
   @Override
@@ -559,11 +407,10 @@ public final class LucenePassageSearch implements PassageSearch {
     return withSearcher(searcher -> searcher.getIndexReader().numDocs());
   }
 
+  /** Closes the searchers of an index opened read-only; a live engine's writer closes its own. */
   @Override
   public void close() throws IOException {
-    try (owned) {
-      searchers.close();
-    }
+    owned.close();
   }
 
   private <T> T withSearcher(SearcherWork<T> work) {

@@ -1,4 +1,4 @@
-package dev.passages.index;
+package dev.passages.lucene;
 
 import dev.passages.analysis.TextAnalysis;
 import java.util.Map;

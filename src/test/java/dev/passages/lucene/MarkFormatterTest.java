@@ -1,4 +1,4 @@
-package dev.passages.search;
+package dev.passages.lucene;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

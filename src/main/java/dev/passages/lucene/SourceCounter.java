@@ -1,7 +1,7 @@
-package dev.passages.search;
+package dev.passages.lucene;
 
 import dev.passages.corpus.Source;
-import dev.passages.index.Schema;
+import dev.passages.search.SourceCounts;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,6 +1,7 @@
-package dev.passages.search;
+package dev.passages.lucene;
 
-import dev.passages.index.Schema;
+import dev.passages.search.Correction;
+import dev.passages.search.QuerySyntax;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
@@ -35,14 +36,6 @@ final class Spelling {
   private static final DirectSpellChecker TWO_EDITS = checker(2);
 
   private Spelling() {}
-
-  /**
-   * A corrected query.
-   *
-   * @param query the query with its misspelled words replaced, syntax kept
-   * @param fixes each corrected word (as the index has it) and the word typed
-   */
-  record Correction(String query, Map<String, String> fixes) {}
 
   /** {@code query} with its misspelled words corrected; empty when nothing needed correcting. */
   static Optional<Correction> correct(IndexReader reader, String query) {

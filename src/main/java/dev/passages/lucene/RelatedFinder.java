@@ -1,9 +1,9 @@
-package dev.passages.search;
+package dev.passages.lucene;
 
 import dev.passages.analysis.TextAnalysis;
 import dev.passages.corpus.Source;
-import dev.passages.index.IndexedPassage;
-import dev.passages.index.Schema;
+import dev.passages.search.Hit;
+import dev.passages.search.RelatedPassage;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ final class RelatedFinder {
    * paragraph 5 scores 0.24; the best passage not about a paragraph scores 0.12 (it shares a
    * clause); unrelated texts and ones sharing only a name score 0.01-0.08.
    */
-  static final float SIMILAR_SHARE = 0.15f;
+  static final float SIMILAR_SHARE = RelatedPassage.MIN_SIMILARITY;
 
   /**
    * Terms MoreLikeThis takes from the paragraph. Its default, 25, keeps only the paragraph's rarest

@@ -1,9 +1,14 @@
-package dev.passages.index;
+package dev.passages.lucene;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.passages.SeedCorpus;
+import dev.passages.index.CorpusIndex;
+import dev.passages.index.IndexLockedException;
+import dev.passages.index.IndexProgress;
+import dev.passages.index.IndexReport;
+import dev.passages.index.IndexStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,13 +56,13 @@ class LiveIndexTest {
       throws IOException {
     Path corpus = SeedCorpus.copyTo(dir);
     Path index = dir.resolve("index");
-    try (LiveIndex live = LiveIndex.open(corpus, index, false)) {
+    try (CorpusIndex live = Indexer.open(corpus, index, false)) {
       assertThat(live.updateIfChanged()).as("a new index reads the corpus").isPresent();
       assertThat(live.updateIfChanged()).as("nothing changed since its commit").isEmpty();
       SeedCorpus.write(corpus, "comments/c1.txt", "Re: uranium\nA comment.\n");
       live.updateFile("comments/c1.txt"); // as a posted comment: the stored fingerprint is stale
     }
-    try (LiveIndex again = LiveIndex.open(corpus, index, false)) {
+    try (CorpusIndex again = Indexer.open(corpus, index, false)) {
       assertThat(again.updateIfChanged())
           .as("closing brought the commit's fingerprint up to date")
           .isEmpty();
@@ -70,7 +75,7 @@ class LiveIndexTest {
   void onlyOneWriterMayHoldAnIndex() throws IOException {
     Path corpus = SeedCorpus.copyTo(dir);
     Path index = dir.resolve("index");
-    try (LiveIndex live = LiveIndex.open(corpus, index, false)) {
+    try (CorpusIndex live = Indexer.open(corpus, index, false)) {
       live.update();
       assertThatThrownBy(() -> new Indexer(corpus, index).update())
           .isInstanceOf(IndexLockedException.class)

@@ -1,4 +1,4 @@
-package dev.passages.search;
+package dev.passages.lucene;
 
 /**
  * The ranking signals added to BM25, checked on the relevance test set ({@code

@@ -1,0 +1,45 @@
+package dev.passages.index;
+
+import dev.passages.corpus.SourceDocument;
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The writing side of a search engine: what {@link CorpusIndex} needs to keep an engine's index in
+ * line with the corpus. One document's passages are written and replaced together, keyed by the
+ * document id; an engine keeps each document's content hash beside it, so that a later sync can
+ * tell what changed without reading the passages back.
+ *
+ * <p>{@link #put} and {@link #delete} are called from several threads at once during a sync; the
+ * other methods from one thread at a time. Nothing written is searchable before {@link #refresh},
+ * nor durable before {@link #commit}.
+ */
+public interface EngineWriter extends Closeable {
+
+  /** Document id → content hash ({@link ContentHash}) of every document the index holds. */
+  Map<String, String> contentHashes() throws IOException;
+
+  /** Adds {@code document}'s passages, replacing all that the index held under its id. */
+  void put(SourceDocument document, String contentHash) throws IOException;
+
+  /** Removes every passage of document {@code id}; nothing happens when there is none. */
+  void delete(String id) throws IOException;
+
+  /**
+   * Makes every change so far durable: after this returns, a crash loses none of them. {@code
+   * corpusFingerprint} records which corpus files a whole sync was made from; null leaves the
+   * recorded one as it was (a one-file update must not make a stale index look fresh).
+   */
+  void commit(String corpusFingerprint) throws IOException;
+
+  /** The fingerprint the last {@link #commit} recorded, if any. */
+  Optional<String> committedFingerprint() throws IOException;
+
+  /** Whether changes were made since the last {@link #commit}. */
+  boolean hasUncommittedChanges();
+
+  /** Makes every change so far visible to searches that start after this returns. */
+  void refresh() throws IOException;
+}

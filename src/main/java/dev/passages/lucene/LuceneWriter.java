@@ -1,0 +1,243 @@
+package dev.passages.lucene;
+
+import dev.passages.corpus.SourceDocument;
+import dev.passages.index.EngineWriter;
+import dev.passages.index.IndexLockedException;
+import dev.passages.index.IndexStatus;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+
+/**
+ * The embedded engine's writing side: the one {@link IndexWriter} of an index folder (Lucene locks
+ * the folder while it is open), and the near-real-time searchers that see its changes once {@link
+ * #refresh} has run, without a reopen.
+ */
+public final class LuceneWriter implements EngineWriter {
+
+  /** The writer's buffer before it flushes a segment. */
+  static final double RAM_BUFFER_MB = 128;
+
+  /** Threads that write the last buffered segments before a commit. */
+  private static final int FLUSH_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+
+  private LuceneWriter(Directory directory, IndexWriter writer) throws IOException {
+    this.directory = directory;
+    this.writer = writer;
+    this.searchers = new SearcherManager(writer, new HighlightingSearcher.Factory());
+  }
+
+  /**
+   * Opens the index in {@code index} for writing, creating it if needed. An index written by
+   * another schema version is started afresh, as is every index when {@code fromScratch}.
+   *
+   * @throws IndexLockedException when another process has it open for writing
+   */
+  public static LuceneWriter open(Path index, boolean fromScratch) throws IOException {
+    Directory directory = FSDirectory.open(index);
+    try {
+      boolean keep = !fromScratch && sameSchema(directory);
+      IndexWriterConfig config =
+          new IndexWriterConfig(Schema.ANALYZER)
+              // Large corpora index in fewer, larger segments; small ones never fill it.
+              .setRAMBufferSizeMB(RAM_BUFFER_MB)
+              .setOpenMode(
+                  keep
+                      ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND
+                      : IndexWriterConfig.OpenMode.CREATE);
+      return new LuceneWriter(directory, new IndexWriter(directory, config));
+    } catch (LockObtainFailedException e) {
+      directory.close();
+      throw new IndexLockedException(index, e);
+    } catch (IOException | RuntimeException e) {
+      directory.close();
+      throw e;
+    }
+  }
+
+  /** The searchers over this writer's index, refreshed by {@link #refresh}. */
+  SearcherManager searchers() {
+    return searchers;
+  }
+
+  @Override
+  public Map<String, String> contentHashes() throws IOException {
+    Map<String, String> hashes = new HashMap<>();
+    try (DirectoryReader reader = DirectoryReader.open(writer)) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      TermQuery titles = new TermQuery(new Term(Schema.KIND, "title"));
+      int count = searcher.count(titles);
+      if (count == 0) {
+        return hashes;
+      }
+      StoredFields stored = searcher.storedFields();
+      for (ScoreDoc hit : searcher.search(titles, count).scoreDocs) {
+        Document doc = stored.document(hit.doc, Set.of(Schema.DOC, Schema.HASH));
+        hashes.put(doc.get(Schema.DOC), doc.get(Schema.HASH));
+      }
+    }
+    return hashes;
+  }
+
+  @Override
+  public void put(SourceDocument document, String contentHash) throws IOException {
+    writer.updateDocuments(
+        new Term(Schema.DOC, document.id()), PassageDocuments.toDocuments(document, contentHash));
+  }
+
+  @Override
+  public void delete(String id) throws IOException {
+    writer.deleteDocuments(new Term(Schema.DOC, id));
+  }
+
+  @Override
+  public synchronized void commit(String corpusFingerprint) throws IOException {
+    flushOnEveryCore();
+    Map<String, String> data = new HashMap<>();
+    data.put(Schema.COMMIT_SCHEMA, String.valueOf(Schema.VERSION));
+    String fingerprint =
+        corpusFingerprint != null
+            ? corpusFingerprint
+            : liveCommitData().get(Schema.COMMIT_FINGERPRINT);
+    if (fingerprint != null) {
+      data.put(Schema.COMMIT_FINGERPRINT, fingerprint);
+    }
+    writer.setLiveCommitData(data.entrySet());
+    writer.commit();
+  }
+
+  /**
+   * Writes what is still buffered on every core: the commit would write it on one thread. Lucene's
+   * {@code flushNextBuffer} takes the next buffer that no other thread is writing.
+   */
+  private void flushOnEveryCore() throws IOException {
+    if (!writer.hasUncommittedChanges() || FLUSH_THREADS == 1) {
+      return;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(FLUSH_THREADS);
+    try {
+      List<Future<?>> flushes = new ArrayList<>(FLUSH_THREADS);
+      for (int i = 0; i < FLUSH_THREADS; i++) {
+        flushes.add(
+            pool.submit(
+                () -> {
+                  while (writer.flushNextBuffer()) {
+                    // until no buffer is left
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> done : flushes) {
+        done.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("indexing was interrupted", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private Map<String, String> liveCommitData() {
+    Map<String, String> data = new HashMap<>();
+    Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+    if (live != null) {
+      live.forEach(e -> data.put(e.getKey(), e.getValue()));
+    }
+    return data;
+  }
+
+  @Override
+  public Optional<String> committedFingerprint() {
+    return Optional.ofNullable(liveCommitData().get(Schema.COMMIT_FINGERPRINT));
+  }
+
+  @Override
+  public boolean hasUncommittedChanges() {
+    return writer.hasUncommittedChanges();
+  }
+
+  @Override
+  public void refresh() throws IOException {
+    searchers.maybeRefreshBlocking();
+  }
+
+  /** Closes the searchers and the writer; changes not committed are lost, as after a crash. */
+  @Override
+  public void close() throws IOException {
+    try (directory;
+        writer;
+        searchers) {
+      // closed in reverse order: searchers, writer, directory
+    }
+  }
+
+  /**
+   * Whether the index in {@code index} exists and was built by this schema from the corpus files
+   * whose fingerprint is {@code corpusFingerprint}.
+   */
+  public static IndexStatus status(Path index, String corpusFingerprint) throws IOException {
+    try (Directory directory = FSDirectory.open(index)) {
+      if (!DirectoryReader.indexExists(directory)) {
+        return IndexStatus.MISSING;
+      }
+      if (!sameSchema(directory)) {
+        return IndexStatus.STALE;
+      }
+      Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
+      return corpusFingerprint.equals(data.get(Schema.COMMIT_FINGERPRINT))
+          ? IndexStatus.FRESH
+          : IndexStatus.STALE;
+    } catch (IndexNotFoundException e) {
+      return IndexStatus.MISSING;
+    } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
+      return IndexStatus.STALE; // an update starts it afresh
+    }
+  }
+
+  /** Whether the folder holds a readable index of this schema version; false means start afresh. */
+  static boolean sameSchema(Directory directory) throws IOException {
+    try {
+      if (!DirectoryReader.indexExists(directory)) {
+        return false;
+      }
+      Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
+      return String.valueOf(Schema.VERSION).equals(data.get(Schema.COMMIT_SCHEMA));
+    } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
+      return false;
+    }
+  }
+}
