@@ -93,8 +93,19 @@ function render(result, state, append) {
   intro.hidden = true;
   showNotice(result);
   if (!append) results.replaceChildren();
-  for (const hit of result.hits) results.append(hitItem(hit, state.q));
-  shown = { ...state, offset: result.offset + result.hits.length, total: result.total };
+  let previous = append ? shown.lastMatched : null;
+  for (const hit of result.hits) {
+    // Passages holding every word come first; a line marks where the partial matches begin.
+    if (hit.matched === 'some' && previous === 'all') results.append(divider());
+    previous = hit.matched;
+    results.append(hitItem(hit, state.q));
+  }
+  shown = {
+    ...state,
+    offset: result.offset + result.hits.length,
+    total: result.total,
+    lastMatched: previous,
+  };
   more.hidden = shown.offset >= result.total;
   results.setAttribute('aria-busy', 'false');
   if (result.total === 0) {
@@ -102,16 +113,32 @@ function render(result, state, append) {
     return;
   }
   status.classList.remove('error');
-  // Past 1,000 matches the count stops ("1,000+"), as in Elasticsearch.
-  const count = result.totalExact
-    ? `${result.total.toLocaleString()} passage${result.total === 1 ? '' : 's'} found`
-    : `${result.total.toLocaleString()}+ passages found`;
   const page = shown.offset < result.total ? `, showing ${shown.offset}` : '';
-  status.textContent = `${count}${page} · ${result.tookMs} ms`;
+  status.textContent = `${countText(result)}${page} · ${result.tookMs} ms`;
   showSourceCounts(result.sources);
 }
 
-/** Says when the answer is not exactly what was typed: corrected, relaxed, or improvable. */
+/**
+ * How many passages were found: those holding every word, and those holding some. Past 1,000
+ * matches the count stops ("1,000+"), as in Elasticsearch.
+ */
+function countText(result) {
+  const plus = result.totalExact ? '' : '+';
+  const passages = (n) => `${n.toLocaleString()}${plus} passage${n === 1 && !plus ? '' : 's'}`;
+  if (result.allWords === result.total) return `${passages(result.total)} found`;
+  if (result.allWords === 0) return `${passages(result.total)} with some of the words`;
+  const some = result.total - result.allWords;
+  return `${result.allWords.toLocaleString()} with every word, ${some.toLocaleString()}${plus} with some`;
+}
+
+function divider() {
+  const item = document.createElement('li');
+  item.className = 'divider';
+  item.textContent = 'Passages with some of the words';
+  return item;
+}
+
+/** Says when the answer is not exactly what was typed: corrected, partial, or improvable. */
 function showNotice(result) {
   notice.replaceChildren();
   if (result.correctedFrom) {
@@ -124,9 +151,9 @@ function showNotice(result) {
     link.textContent = result.suggestion;
     notice.append('Did you mean ', link, '?');
   }
-  if (result.relaxed) {
+  if (result.total > 0 && result.allWords === 0) {
     notice.append(notice.childNodes.length ? ' ' : '',
-      'No passage has every word; these have most of them, the best covered first.');
+      'No passage has every word; these have some of them, the best first.');
   }
   notice.hidden = !notice.childNodes.length;
 }
@@ -222,16 +249,18 @@ function showNoHits(q) {
   results.append(tip);
 }
 
-/** Looser versions of a query that found nothing: without quotes, or with one word dropped. */
+/**
+ * Looser versions of a query that found nothing: without its quotes (any word, not the exact
+ * phrase), and without its exclusions and source filters. Dropping a word would not help: a
+ * passage holding any of the words is already found.
+ */
 function looserQueries(q) {
   const out = [];
-  if (q.includes('"') || q.includes('“')) out.push(q.replace(/["“”]/g, '').replace(/\s+/g, ' ').trim());
-  const words = q.replace(/["“”]/g, '').split(/\s+/).filter(Boolean);
-  if (words.length > 1 && words.length <= 6) {
-    for (let i = 0; i < words.length && out.length < 4; i++) {
-      out.push(words.filter((_, j) => j !== i).join(' '));
-    }
-  }
+  const unquoted = q.replace(/["“”]/g, '').replace(/\s+/g, ' ').trim();
+  if (unquoted !== q.trim()) out.push(unquoted);
+  const kept = unquoted.split(' ').filter((w, i, all) =>
+    !/^-|^source:/i.test(w) && w !== 'NOT' && all[i - 1] !== 'NOT');
+  if (kept.length && kept.length < unquoted.split(' ').length) out.push(kept.join(' '));
   return [...new Set(out)].filter((s) => s && s !== q);
 }
 

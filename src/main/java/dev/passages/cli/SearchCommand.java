@@ -145,7 +145,12 @@ final class SearchCommand implements Callable<Integer> {
       out.printf("Did you mean: %s%n", result.suggestion());
     }
     if (result.relaxed()) {
-      out.println("No passage has every word; these have most of them, the best covered first.");
+      out.println(
+          result.allWords() == 0
+              ? "No passage has every word; these have some of them, the best first."
+              : String.format(
+                  "%d of them hold%s every word and come first; the rest hold some of the words.",
+                  result.allWords(), result.allWords() == 1 ? "s" : ""));
     }
   }
 

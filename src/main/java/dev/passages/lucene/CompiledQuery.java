@@ -2,8 +2,6 @@ package dev.passages.lucene;
 
 import dev.passages.search.BoundedCache;
 import dev.passages.search.ParsedQuery;
-import dev.passages.search.PassageSearch;
-import java.util.Optional;
 
 /**
  * A parsed query turned into Lucene queries, which depend on the query alone (not on the index), so
@@ -12,14 +10,8 @@ import java.util.Optional;
  *
  * @param parsed what the reader asked for
  * @param query the query to run and to highlight
- * @param parts the distinct searchable parts, as {@link LuceneQueries#partCount} counts them
- * @param relaxed the looser query for when this one finds too little; empty for short queries
  */
-record CompiledQuery(
-    ParsedQuery parsed,
-    LuceneQueries.PassageQuery query,
-    int parts,
-    Optional<LuceneQueries.PassageQuery> relaxed) {
+record CompiledQuery(ParsedQuery parsed, LuceneQueries.PassageQuery query) {
 
   /** At most this many are kept. */
   private static final int MAX_KEPT = 4_096;
@@ -32,11 +24,6 @@ record CompiledQuery(
   }
 
   private static CompiledQuery compile(ParsedQuery parsed) {
-    int parts = LuceneQueries.partCount(parsed);
-    return new CompiledQuery(
-        parsed,
-        LuceneQueries.toLucene(parsed),
-        parts,
-        parts >= PassageSearch.LONG_QUERY_PARTS ? LuceneQueries.relaxed(parsed) : Optional.empty());
+    return new CompiledQuery(parsed, LuceneQueries.toLucene(parsed));
   }
 }

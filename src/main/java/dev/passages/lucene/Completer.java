@@ -5,7 +5,6 @@ import dev.passages.analysis.Typography;
 import dev.passages.search.Completion;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,21 +13,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.CollectionTerminatedException;
-import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.StringHelper;
@@ -233,53 +227,6 @@ final class Completer {
       }
     }
     return counts;
-  }
-
-  /** Counts matches up to a cap, then stops: "at least 64" ranks as well as the exact count. */
-  private static final class CappedCount implements CollectorManager<CappedCount.Counter, Integer> {
-    private final int cap;
-
-    CappedCount(int cap) {
-      this.cap = cap;
-    }
-
-    @Override
-    public Counter newCollector() {
-      return new Counter();
-    }
-
-    @Override
-    public Integer reduce(Collection<Counter> counters) {
-      int total = 0;
-      for (Counter counter : counters) {
-        total += counter.count;
-      }
-      return Math.min(total, cap);
-    }
-
-    /** Counts one slice of the index (each searcher thread has its own). */
-    final class Counter extends SimpleCollector {
-      int count;
-
-      @Override
-      protected void doSetNextReader(LeafReaderContext context) {
-        if (count >= cap) {
-          throw new CollectionTerminatedException();
-        }
-      }
-
-      @Override
-      public void collect(int doc) {
-        if (++count >= cap) {
-          throw new CollectionTerminatedException();
-        }
-      }
-
-      @Override
-      public ScoreMode scoreMode() {
-        return ScoreMode.COMPLETE_NO_SCORES;
-      }
-    }
   }
 
   private static String normalize(String word) {

@@ -2,10 +2,12 @@ package dev.passages.lucene;
 
 import dev.passages.corpus.Passage;
 import dev.passages.search.Hit;
+import dev.passages.search.Matched;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.lucene.document.Document;
@@ -22,21 +24,26 @@ final class Hits {
   /** The hits of {@code ranked} from position {@code offset} on, highlighted for {@code query}. */
   static List<Hit> read(HighlightingSearcher searcher, Query query, ScoreDoc[] ranked, int offset)
       throws IOException {
-    return read(searcher, query, ranked, offset, false);
+    return read(searcher, query, ranked, offset, false, doc -> true);
   }
 
   /**
    * Like {@link #read(HighlightingSearcher, Query, ScoreDoc[], int)}, with hits of equal score on
    * the page put in reading order (document id, then place in it), as a listing is. Lucene leaves
    * them in index order, which follows the order documents were indexed in; which hits make the
-   * page is still Lucene's choice, so a tie across the page's end follows index order. The order
-   * comes from the stored passages the highlighter reads anyway: looking it up in doc values for
-   * every hit cost a twentieth of a search.
+   * page is still Lucene's choice, so a tie across the page's end follows index order. {@code
+   * holdsAll} tells by doc id which hits hold every part of the query. The order comes from the
+   * stored passages the highlighter reads anyway: looking it up in doc values for every hit cost a
+   * twentieth of a search.
    */
   static List<Hit> readRanked(
-      HighlightingSearcher searcher, Query query, ScoreDoc[] ranked, int offset)
+      HighlightingSearcher searcher,
+      Query query,
+      ScoreDoc[] ranked,
+      int offset,
+      IntPredicate holdsAll)
       throws IOException {
-    return read(searcher, query, ranked, offset, true);
+    return read(searcher, query, ranked, offset, true, holdsAll);
   }
 
   private static List<Hit> read(
@@ -44,7 +51,8 @@ final class Hits {
       Query query,
       ScoreDoc[] ranked,
       int offset,
-      boolean tiesInReadingOrder)
+      boolean tiesInReadingOrder,
+      IntPredicate holdsAll)
       throws IOException {
     if (ranked.length <= offset) {
       return List.of();
@@ -88,6 +96,7 @@ final class Hits {
               passage.paragraph(),
               passage.section(),
               ranked[offset + i].score,
+              holdsAll.test(docIds[i]) ? Matched.ALL : Matched.SOME,
               passage.text(),
               marked[i] != null ? marked[i].html() : escape(passage.text()),
               marked[i] != null ? marked[i].matches() : List.of(),

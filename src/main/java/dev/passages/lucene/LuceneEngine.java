@@ -14,24 +14,31 @@ import dev.passages.search.EngineQuery;
 import dev.passages.search.EngineReader;
 import dev.passages.search.Hit;
 import dev.passages.search.InvalidRequestException;
+import dev.passages.search.ParsedQuery;
 import dev.passages.search.PassageSearch;
+import dev.passages.search.QueryTerm;
 import dev.passages.search.RelatedCount;
 import dev.passages.search.RelatedPassage;
 import dev.passages.search.SourceCounts;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -39,6 +46,7 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -99,28 +107,96 @@ public final class LuceneEngine implements EngineReader {
   public EnginePage find(EngineQuery request) {
     return withSearcher(
         searcher -> {
-          CompiledQuery compiled = CompiledQuery.of(request.query());
-          Optional<LuceneQueries.PassageQuery> query =
-              request.relaxed() ? compiled.relaxed() : Optional.of(compiled.query());
-          if (query.isEmpty()) {
-            return EnginePage.EMPTY;
+          LuceneQueries.PassageQuery query = CompiledQuery.of(request.query()).query();
+          if (query.parts() > MAX_QUERY_PARTS) {
+            query = tellingPartsOf(searcher, request.query());
           }
-          Answer answer = run(searcher, request, query.get());
+          Answer answer = run(searcher, request, query);
           if (answer.total() == 0) {
-            return new EnginePage(0, answer.totalExact(), SourceCounts.NONE, List.of());
+            return new EnginePage(0, answer.totalExact(), 0, SourceCounts.NONE, List.of());
           }
+          ScoreDoc[] page = answer.top().scoreDocs;
+          Set<Integer> holdingAll = holdingAll(searcher, query.all(), page, request.offset());
           List<Hit> hits =
               request.limit() == 0
                   ? List.of()
                   : Hits.readRanked(
-                      searcher, answer.query().marked(), answer.top().scoreDocs, request.offset());
+                      searcher,
+                      query.marked(),
+                      page,
+                      request.offset(),
+                      doc -> holdingAll == null || holdingAll.contains(doc));
           SourceCounts counts =
               answer.counts() != null
                   ? answer.counts()
                   : SourceCounter.count(
                       searcher, withFilters(answer.unfiltered(), Set.of(), request.doc()));
-          return new EnginePage(answer.total(), answer.totalExact(), counts, hits);
+          long allParts = answer.total();
+          if (query.all() != null) {
+            // Past the counting limit the split is not known; the total stands for both.
+            int counted =
+                searcher.search(
+                    withFilters(query.all(), request.sources(), request.doc()),
+                    new CappedCount(PassageSearch.COUNT_UP_TO + 1));
+            allParts = counted > PassageSearch.COUNT_UP_TO ? answer.total() : counted;
+          }
+          return new EnginePage(answer.total(), answer.totalExact(), allParts, counts, hits);
         });
+  }
+
+  /**
+   * At most this many parts of a query are searched: a longer one (a pasted paragraph) is cut down
+   * to its most telling words, as MoreLikeThis picks them, which bounds what it costs.
+   */
+  static final int MAX_QUERY_PARTS = 32;
+
+  /**
+   * {@code parsed} with only its {@link #MAX_QUERY_PARTS} most telling single words (by how often
+   * the query says each, and how rare it is in the index: Lucene's MoreLikeThis), and all its
+   * phrases, prefixes and groups.
+   */
+  private static LuceneQueries.PassageQuery tellingPartsOf(
+      IndexSearcher searcher, ParsedQuery parsed) throws IOException {
+    MoreLikeThis moreLikeThis = new MoreLikeThis(searcher.getIndexReader());
+    moreLikeThis.setAnalyzer(Schema.ANALYZER);
+    moreLikeThis.setFieldNames(new String[] {Schema.TEXT});
+    moreLikeThis.setMinTermFreq(1);
+    moreLikeThis.setMinDocFreq(1);
+    moreLikeThis.setMaxQueryTerms(MAX_QUERY_PARTS);
+    String words =
+        parsed.terms().stream()
+            .filter(t -> t.kind() == QueryTerm.Kind.WORD)
+            .map(QueryTerm::text)
+            .collect(Collectors.joining(" "));
+    Set<String> telling =
+        Set.of(moreLikeThis.retrieveInterestingTerms(new StringReader(words), Schema.TEXT));
+    return LuceneQueries.toLucene(parsed, telling::contains);
+  }
+
+  /**
+   * Which of the page's passages hold every part of the query ({@code all}); null when every match
+   * does (a query of one part).
+   */
+  private static Set<Integer> holdingAll(
+      IndexSearcher searcher, Query all, ScoreDoc[] ranked, int offset) throws IOException {
+    if (all == null) {
+      return null;
+    }
+    Set<Integer> holding = new HashSet<>();
+    if (ranked.length <= offset) {
+      return holding;
+    }
+    Weight weight = searcher.createWeight(searcher.rewrite(all), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    for (int i = offset; i < ranked.length; i++) {
+      int doc = ranked[i].doc;
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+      Scorer scorer = weight.scorer(leaf);
+      if (scorer != null && scorer.iterator().advance(doc - leaf.docBase) == doc - leaf.docBase) {
+        holding.add(doc);
+      }
+    }
+    return holding;
   }
 
   @Override
@@ -135,7 +211,9 @@ public final class LuceneEngine implements EngineReader {
         new LuceneQueries.PassageQuery(
             withFilters(text.ranked(), request.sources(), request.doc()),
             withFilters(text.matching(), request.sources(), request.doc()),
-            text.marked());
+            text.marked(),
+            text.all(),
+            text.parts());
     if (query.ranked() instanceof MatchNoDocsQuery) {
       return new Answer(query, text.matching(), null, 0, true, null);
     }

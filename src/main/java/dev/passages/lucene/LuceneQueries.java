@@ -5,15 +5,18 @@ import dev.passages.corpus.Source;
 import dev.passages.search.ParsedQuery;
 import dev.passages.search.QuerySyntax;
 import dev.passages.search.QueryTerm;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -32,8 +35,12 @@ final class LuceneQueries {
    */
   static final int MIN_PREFIX_CHARS = 2;
 
-  /** What each matched part adds in a relaxed query, so coverage decides the order first. */
-  static final float COVERAGE_WEIGHT = 100f;
+  /**
+   * What holding every part of a query adds to a passage's score: more than BM25 gives for all the
+   * parts of a long query together (each at most about 30 at a million passages), so those passages
+   * come first, and little enough that a float still tells their BM25 scores apart.
+   */
+  static final float ALL_PARTS_BONUS = 10_000f;
 
   /** A hyphen or dash between two letters or digits: {@code Sino-Kazakh}, {@code 12th-largest}. */
   private static final Pattern HYPHENATED = Pattern.compile("[\\p{L}\\p{N}]-[\\p{L}\\p{N}]");
@@ -56,12 +63,14 @@ final class LuceneQueries {
    * found: the ranking signals (words near each other, forms as typed) order the hits but are not
    * what the reader asked to see marked.
    *
-   * @param marked marks the same words as {@code matching} in a passage it matches, more cheaply
+   * @param all the passages holding every part of a query of several parts; null for a query of one
+   *     part (or a listing), where every match holds it
+   * @param parts the query's distinct parts (words, phrases, prefixes, OR-groups), fillers aside
    */
-  record PassageQuery(Query ranked, Query matching, Query marked) {
+  record PassageQuery(Query ranked, Query matching, Query marked, Query all, int parts) {
 
     PassageQuery(Query ranked, Query matching) {
-      this(ranked, matching, matching);
+      this(ranked, matching, matching, null, 1);
     }
 
     /** A listing ranks nothing: its passages come in reading order. */
@@ -72,6 +81,14 @@ final class LuceneQueries {
 
   /** The Lucene query for {@code parsed}; a {@link MatchNoDocsQuery} when nothing can match. */
   static PassageQuery toLucene(ParsedQuery parsed) {
+    return toLucene(parsed, term -> true);
+  }
+
+  /**
+   * As {@link #toLucene(ParsedQuery)}, keeping of its single-word parts only those whose keyword
+   * view term {@code keepWord} accepts: how a very long query is cut down to its telling words.
+   */
+  static PassageQuery toLucene(ParsedQuery parsed, Predicate<String> keepWord) {
     if (parsed.filtersEverythingOut()) {
       return nothing("no such source: " + parsed.unknownSources());
     }
@@ -87,7 +104,7 @@ final class LuceneQueries {
     if (text instanceof MatchNoDocsQuery) {
       return new PassageQuery(text, text);
     }
-    return finish(parsed, parser, text, true);
+    return finish(parsed, parser, text, keepWord);
   }
 
   /** Passages from any of {@code sources}. */
@@ -105,74 +122,92 @@ final class LuceneQueries {
   }
 
   /**
-   * The distinct words, phrases and prefixes of {@code parsed} that can match anything, less the
-   * words that only frame a question ("what did … say about"), which a relaxed query must not count
-   * as half of what the reader asked.
+   * The query's top-level parts, as the parser joined them with AND: what the reader wants (words,
+   * phrases, prefixes, OR-groups, each as often as typed) and what they exclude.
    */
-  private static List<Query> parts(ParsedQuery parsed, Parser parser) {
-    Set<Query> parts = new LinkedHashSet<>();
-    for (QueryTerm term : parsed.terms()) {
-      if (term.kind() == QueryTerm.Kind.WORD && TextAnalysis.isFillerWord(term.text())) {
-        continue;
-      }
-      Query part =
-          switch (term.kind()) {
-            case WORD -> parser.newDefaultQuery(term.text());
-            case PHRASE -> parser.newPhraseQuery(term.text(), 0);
-            case PREFIX -> parser.newPrefixQuery(term.text());
-          };
-      if (part != null) {
-        parts.add(part);
-      }
-    }
-    return List.copyOf(parts);
-  }
+  private record Parts(List<Query> wanted, List<Query> excluded) {
 
-  /** How many distinct searchable parts {@code parsed} has: stopwords and repeats do not count. */
-  static int partCount(ParsedQuery parsed) {
-    return parts(parsed, new Parser()).size();
+    /** The wanted parts without repeats. */
+    List<Query> distinct() {
+      return List.copyOf(new LinkedHashSet<>(wanted));
+    }
+
+    /** These parts less the single words whose term {@code keepWord} refuses. */
+    Parts keeping(Predicate<String> keepWord) {
+      List<Query> kept =
+          wanted.stream()
+              .filter(q -> !(q instanceof TermQuery t) || keepWord.test(t.getTerm().text()))
+              .toList();
+      return new Parts(kept.isEmpty() ? wanted : kept, excluded);
+    }
   }
 
   /**
-   * A looser query for when requiring every word finds too little: at least half of the query's
-   * words and phrases must match, and passages covering more of them come first (each part adds a
-   * fixed {@value #COVERAGE_WEIGHT} to the score, far above what BM25 adds). Empty for a query of
-   * fewer than two parts, which has nothing to relax.
+   * Splits the parsed {@code text} into its parts. The words that only frame a question ("what did
+   * … say about") are left out when something else is asked: they are in most passages and say
+   * nothing of what the reader wants.
    */
-  static Optional<PassageQuery> relaxed(ParsedQuery parsed) {
-    Parser parser = new Parser();
-    List<Query> parts = parts(parsed, parser);
-    if (parts.size() < 2 || parsed.filtersEverythingOut()) {
-      return Optional.empty();
+  private static Parts parts(ParsedQuery parsed, Parser parser, Query text) {
+    List<Query> wanted = new ArrayList<>();
+    List<Query> excluded = new ArrayList<>();
+    if (text instanceof BooleanQuery bool && bool.getMinimumNumberShouldMatch() == 0) {
+      for (BooleanClause clause : bool.clauses()) {
+        Query excludedPart = exclusion(clause.query());
+        if (clause.occur() == Occur.MUST_NOT) {
+          excluded.add(clause.query());
+        } else if (clause.occur() == Occur.MUST && excludedPart != null) {
+          excluded.add(excludedPart);
+        } else if (clause.occur() == Occur.MUST) {
+          wanted.add(clause.query());
+        } else {
+          return new Parts(List.of(text), List.of()); // an OR at the top: one part
+        }
+      }
+    } else {
+      wanted.add(text);
     }
-    BooleanQuery.Builder anyOf = new BooleanQuery.Builder();
-    for (Query part : parts) {
-      anyOf.add(
-          new BooleanQuery.Builder()
-              .add(new BoostQuery(new ConstantScoreQuery(part), COVERAGE_WEIGHT), Occur.SHOULD)
-              .add(part, Occur.SHOULD)
-              .build(),
-          Occur.SHOULD);
+    Set<Query> fillers = new HashSet<>();
+    for (QueryTerm term : parsed.terms()) {
+      if (term.kind() == QueryTerm.Kind.WORD && TextAnalysis.isFillerWord(term.text())) {
+        Query filler = parser.newDefaultQuery(term.text());
+        if (filler != null) {
+          fillers.add(filler);
+        }
+      }
     }
-    anyOf.setMinimumNumberShouldMatch((parts.size() + 1) / 2);
-    // No nearness signal: only passages with every word can have them near each other, and a
-    // query is relaxed because fewer than three passages have every word; those already come
-    // first by coverage. Checking the positions of every word of a long question in every
-    // passage holding half of them was a sixth of its cost at a million paragraphs.
-    PassageQuery relaxed = finish(parsed, parser, anyOf.build(), false);
-    // In a passage that has half of the parts, each part it has is marked: any of the parts marks
-    // the same words, without the coverage scores and the minimum to match, which Lucene would
-    // otherwise set up again for every passage marked (a third of a relaxed search).
-    BooleanQuery.Builder anyPart = new BooleanQuery.Builder();
-    for (Query part : parts) {
-      anyPart.add(part, Occur.SHOULD);
-    }
-    return Optional.of(new PassageQuery(relaxed.ranked(), relaxed.matching(), anyPart.build()));
+    List<Query> content = wanted.stream().filter(q -> !fillers.contains(q)).toList();
+    return new Parts(content.isEmpty() ? wanted : content, excluded);
   }
 
-  /** Adds the ranking signals and the query's own source filters to {@code text}. */
+  /**
+   * What {@code part} excludes when it is the parser's form of a negation, {@code (-x *:*)}; else
+   * null.
+   */
+  private static Query exclusion(Query part) {
+    if (!(part instanceof BooleanQuery bool) || bool.clauses().size() != 2) {
+      return null;
+    }
+    Query excluded = null;
+    boolean all = false;
+    for (BooleanClause clause : bool.clauses()) {
+      if (clause.occur() == Occur.MUST_NOT) {
+        excluded = clause.query();
+      } else if (clause.query() instanceof MatchAllDocsQuery) {
+        all = true;
+      }
+    }
+    return all ? excluded : null;
+  }
+
+  /**
+   * Adds the ranking signals and the query's own source filters to {@code text}. A query of several
+   * parts matches every passage holding any of them, ranked by BM25 over the parts it holds; those
+   * holding every part come first (each gets {@value #ALL_PARTS_BONUS} on top, far above what BM25
+   * gives), so that a keyword query shows its all-words matches first and a question in the
+   * reader's own words is never answered with nothing.
+   */
   private static PassageQuery finish(
-      ParsedQuery parsed, Parser parser, Query text, boolean nearness) {
+      ParsedQuery parsed, Parser parser, Query text, Predicate<String> keepWord) {
     BooleanQuery.Builder filters = new BooleanQuery.Builder();
     if (!parsed.sources().isEmpty()) {
       filters.add(anySource(parsed.sources()), Occur.FILTER);
@@ -180,42 +215,78 @@ final class LuceneQueries {
     for (Source source : parsed.excludedSources()) {
       filters.add(new TermQuery(new Term(Schema.SOURCE, source.id())), Occur.MUST_NOT);
     }
-    Query matching = filters.add(text, Occur.MUST).build();
     if (text instanceof MatchAllDocsQuery) {
+      Query matching = filters.add(text, Occur.MUST).build();
       return new PassageQuery(matching, matching); // a listing: reading order, no ranking
     }
+    Parts parts = parts(parsed, parser, text).keeping(keepWord);
+    List<Query> distinct = parts.distinct();
+    Query all = null;
+    Query any;
+    if (distinct.size() <= 1) {
+      any = text;
+    } else {
+      BooleanQuery.Builder anyPart = new BooleanQuery.Builder();
+      BooleanQuery.Builder everyPart = new BooleanQuery.Builder();
+      // A part typed twice counts twice, as in a plain BM25 query of the same words.
+      parts.wanted().forEach(part -> anyPart.add(part, Occur.SHOULD));
+      distinct.forEach(part -> everyPart.add(part, Occur.MUST));
+      for (Query excluded : parts.excluded()) {
+        anyPart.add(excluded, Occur.MUST_NOT);
+        everyPart.add(excluded, Occur.MUST_NOT);
+      }
+      any = anyPart.build();
+      all = everyPart.build();
+    }
+    if (all != null) {
+      // The query's own source filters hold for "every part" as for any.
+      BooleanQuery.Builder allFiltered = new BooleanQuery.Builder().add(all, Occur.MUST);
+      filters.build().clauses().forEach(allFiltered::add);
+      all = allFiltered.build();
+    }
+    Query matching = filters.add(any, Occur.MUST).build();
     BooleanQuery.Builder query = new BooleanQuery.Builder().add(matching, Occur.MUST);
     List<String> words =
         parsed.terms().stream()
             .filter(t -> t.kind() == QueryTerm.Kind.WORD)
             .map(QueryTerm::text)
+            .filter(w -> !TextAnalysis.isFillerWord(w))
             .distinct()
             .toList();
-    for (String word : words) {
-      // A word the keyword view drops (a stopword) or one of Snowball's longer stop list ("what",
-      // "about", "not", "more") has no forms worth telling apart, while its postings in the exact
-      // view are among the longest: for a long question at a million paragraphs they were a sixth
-      // of the search.
-      if (TextAnalysis.isFillerWord(word)
-          || parser.createBooleanQuery(Schema.TEXT, word, Occur.MUST) == null) {
-        continue;
+    // Past a few words (a question, a pasted paragraph) these signals cost more than they tell.
+    if (words.size() <= Ranking.NEAR_MAX_WORDS) {
+      for (String word : words) {
+        // A word the keyword view drops (a stopword) has no forms worth telling apart.
+        if (parser.createBooleanQuery(Schema.TEXT, word, Occur.MUST) == null) {
+          continue;
+        }
+        // The form as typed, unstemmed: "investments" ranks "investments" above "investment".
+        Query exact = parser.createBooleanQuery(Schema.TEXT_EXACT, word, Occur.MUST);
+        if (exact != null) {
+          query.add(new BoostQuery(exact, Ranking.EXACT_FORM_BOOST), Occur.SHOULD);
+        }
       }
-      // The form as typed, unstemmed: "investments" ranks "investments" above "investment".
-      Query exact = parser.createBooleanQuery(Schema.TEXT_EXACT, word, Occur.MUST);
-      if (exact != null) {
-        query.add(new BoostQuery(exact, Ranking.EXACT_FORM_BOOST), Occur.SHOULD);
-      }
-    }
-    if (nearness && words.size() > 1 && words.size() <= Ranking.NEAR_MAX_WORDS) {
-      // The words near each other: passages where they stand together beat scattered ones.
-      Query near =
-          parser.createPhraseQuery(Schema.TEXT, String.join(" ", words), Ranking.NEAR_SLOP);
-      if (near != null) {
-        query.add(new BoostQuery(near, Ranking.NEAR_BOOST), Occur.SHOULD);
+      if (words.size() > 1) {
+        // The words near each other: passages where they stand together beat scattered ones.
+        Query near =
+            parser.createPhraseQuery(Schema.TEXT, String.join(" ", words), Ranking.NEAR_SLOP);
+        if (near != null) {
+          query.add(new BoostQuery(near, Ranking.NEAR_BOOST), Occur.SHOULD);
+        }
       }
     }
     // Titles and headings are short, which BM25 rewards; their stored weight evens that out.
-    return new PassageQuery(new PassageWeightQuery(query.build()), matching);
+    Query ranked = new PassageWeightQuery(query.build());
+    if (all != null) {
+      ranked =
+          new BooleanQuery.Builder()
+              .add(ranked, Occur.MUST)
+              .add(new BoostQuery(new ConstantScoreQuery(all), ALL_PARTS_BONUS), Occur.SHOULD)
+              .build();
+    }
+    // Each part marks its own words: without the filters and signals, which Lucene would otherwise
+    // set up again for every passage marked.
+    return new PassageQuery(ranked, matching, any, all, distinct.size());
   }
 
   /**

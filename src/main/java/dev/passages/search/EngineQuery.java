@@ -8,9 +8,6 @@ import java.util.Set;
  * One search as {@link PassageSearch} puts it to an engine.
  *
  * @param query what the reader asked for, read by {@link QuerySyntax}
- * @param relaxed match passages holding at least half of the query's parts, those holding more
- *     first, instead of every part; an engine answers nothing for a query of fewer than {@link
- *     PassageSearch#LONG_QUERY_PARTS} parts
  * @param sources only passages from these sources (beside the query's own {@code source:}); empty
  *     means all
  * @param doc only passages of this document; null means all
@@ -18,7 +15,7 @@ import java.util.Set;
  * @param limit hits to return; 0 asks only for the counts
  */
 public record EngineQuery(
-    ParsedQuery query, boolean relaxed, Set<Source> sources, String doc, int offset, int limit) {
+    ParsedQuery query, Set<Source> sources, String doc, int offset, int limit) {
 
   public EngineQuery {
     Objects.requireNonNull(query, "query");

@@ -13,6 +13,7 @@ import java.util.List;
  * @param paragraph the paragraph number within the document, null for a title or heading
  * @param section the heading the passage stands under, null if none
  * @param score relevance (BM25); comparable only within one result list
+ * @param matched whether the passage holds every part of the query or only some
  * @param text the whole passage, plain text
  * @param highlight HTML: the passage, or for one longer than {@value #WHOLE_UP_TO_CHARS} characters
  *     its best part with "…", escaped, with the matches in {@code <mark>}
@@ -28,6 +29,7 @@ public record Hit(
     Integer paragraph,
     String section,
     float score,
+    Matched matched,
     String text,
     String highlight,
     List<int[]> matches,
@@ -45,6 +47,7 @@ public record Hit(
   /** This hit with its explanation. */
   Hit explained(List<MatchNote> notes) {
     return new Hit(
-        id, doc, title, source, kind, paragraph, section, score, text, highlight, matches, notes);
+        id, doc, title, source, kind, paragraph, section, score, matched, text, highlight, matches,
+        notes);
   }
 }

@@ -9,23 +9,20 @@ import java.util.Optional;
 /**
  * The search boundary: everything above it (web, CLI) sees only this class and our own records,
  * never how or where the passages are stored. It owns the answer policy, the same whatever engine
- * stands behind it: the query as typed; when that finds little, its misspellings corrected; when a
- * long query still finds too little, the relaxed query. It explains each hit and keeps recent
- * answers until the engine's index changes. The engine ({@link EngineReader}) finds and marks.
+ * stands behind it: the query as typed (passages holding every part first, then those holding
+ * some); when few passages hold every part, the query with its misspellings corrected, answered
+ * instead when the typed one had none, else offered. It explains each hit and keeps recent answers
+ * until the engine's index changes. The engine ({@link EngineReader}) finds and marks.
  *
  * <p>Thread-safe.
  */
 public final class PassageSearch implements Closeable {
 
-  /** Fewer hits than this and a corrected query is tried, or offered as a suggestion. */
-  public static final int FEW_HITS = 3;
-
   /**
-   * Queries of at least this many words or phrases (question words aside) are relaxed when they
-   * find fewer than {@link #FEW_HITS}; shorter ones keep their all-words meaning. Three rather than
-   * four: on the relevance set, nDCG@10 0.804 against 0.747.
+   * Fewer passages than this holding every part of the query and a corrected query is tried, or
+   * offered as a suggestion.
    */
-  public static final int LONG_QUERY_PARTS = 3;
+  public static final int FEW_HITS = 3;
 
   /**
    * Past this many matches an engine may stop counting them and skip those that cannot reach the
@@ -88,13 +85,14 @@ public final class PassageSearch implements Closeable {
             answer.queryText(),
             answer.page().total(),
             answer.page().totalExact(),
+            answer.page().allParts(),
             request.offset(),
             request.limit(),
             millisSince(start),
             answer.page().total() > 0 ? answer.page().counts() : SourceCounts.NONE,
             answer.correctedFrom(),
             answer.suggestion(),
-            answer.relaxed(),
+            answer.page().total() > answer.page().allParts(),
             hits);
     if (results != null && keptChars(result) <= MAX_KEPT_CHARS) {
       results.put(request, new KeptResult(version, result));
@@ -103,51 +101,37 @@ public final class PassageSearch implements Closeable {
   }
 
   /**
-   * The query as typed; when it finds nothing, the query with its misspellings corrected; when that
-   * finds too little for a long query, the relaxed query.
+   * The query as typed; when few passages hold all of it and a word of it is not in the index, the
+   * query with its misspellings corrected: the answer when the typed query had no passage holding
+   * all of it, else a suggestion.
    */
   private Answer answer(SearchRequest request) {
     String typed = request.query();
     ParsedQuery parsed = parse(typed);
-    Answer answer = new Answer(typed, parsed, find(request, parsed, false), Map.of());
-    if (answer.page().total() < FEW_HITS && !parsed.terms().isEmpty()) {
+    Answer answer = new Answer(typed, parsed, find(request, parsed, request.limit()), Map.of());
+    if (answer.page().allParts() < FEW_HITS && !parsed.terms().isEmpty()) {
       Optional<Correction> correction = engine.correct(typed);
       if (correction.isPresent()) {
         String fixed = correction.get().query();
         ParsedQuery fixedQuery = parse(fixed);
-        // Its hits are only wanted if it is to replace a query that found nothing.
-        boolean replaces = answer.page().total() == 0;
-        EnginePage corrected =
-            replaces
-                ? find(request, fixedQuery, false)
-                : engine.find(
-                    new EngineQuery(
-                        fixedQuery, false, request.sources(), request.doc(), request.offset(), 0));
-        if (replaces && corrected.total() > 0) {
+        // Its hits are only wanted if it is to replace the typed query.
+        boolean replaces = answer.page().allParts() == 0;
+        EnginePage corrected = find(request, fixedQuery, replaces ? request.limit() : 0);
+        if (replaces && corrected.allParts() > 0) {
           answer =
               new Answer(fixed, fixedQuery, corrected, correction.get().fixes())
-                  .saying(typed, null, false);
-        } else if (corrected.total() > answer.page().total()) {
-          answer = answer.saying(null, fixed, false);
+                  .saying(typed, null);
+        } else if (corrected.allParts() > answer.page().allParts()) {
+          answer = answer.saying(null, fixed);
         }
-      }
-    }
-    // Short keyword queries keep their all-words meaning, even when that finds nothing.
-    if (answer.page().total() < FEW_HITS) {
-      EnginePage relaxed = find(request, answer.parsed(), true);
-      if (relaxed.total() > answer.page().total()) {
-        answer =
-            new Answer(answer.queryText(), answer.parsed(), relaxed, answer.typos())
-                .saying(answer.correctedFrom(), answer.suggestion(), true);
       }
     }
     return answer;
   }
 
-  private EnginePage find(SearchRequest request, ParsedQuery query, boolean relaxed) {
+  private EnginePage find(SearchRequest request, ParsedQuery query, int limit) {
     return engine.find(
-        new EngineQuery(
-            query, relaxed, request.sources(), request.doc(), request.offset(), request.limit()));
+        new EngineQuery(query, request.sources(), request.doc(), request.offset(), limit));
   }
 
   private static ParsedQuery parse(String typed) {
@@ -165,16 +149,15 @@ public final class PassageSearch implements Closeable {
       EnginePage page,
       Map<String, String> typos,
       String correctedFrom,
-      String suggestion,
-      boolean relaxed) {
+      String suggestion) {
 
     Answer(String queryText, ParsedQuery parsed, EnginePage page, Map<String, String> typos) {
-      this(queryText, parsed, page, typos, null, null, false);
+      this(queryText, parsed, page, typos, null, null);
     }
 
     /** This answer, said to come about as given. */
-    Answer saying(String correctedFrom, String suggestion, boolean relaxed) {
-      return new Answer(queryText, parsed, page, typos, correctedFrom, suggestion, relaxed);
+    Answer saying(String correctedFrom, String suggestion) {
+      return new Answer(queryText, parsed, page, typos, correctedFrom, suggestion);
     }
   }
 

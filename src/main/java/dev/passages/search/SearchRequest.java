@@ -20,8 +20,11 @@ public record SearchRequest(String query, int limit, int offset, Set<Source> sou
   public static final int MAX_LIMIT = 100;
   public static final int MAX_OFFSET = 10_000;
 
-  /** Longer queries are refused rather than parsed: nothing useful is that long. */
-  public static final int MAX_QUERY_CHARS = 1_000;
+  /**
+   * Longer queries are refused rather than read: a pasted article is shorter. Long queries are
+   * answered by their most telling words, so what this bounds is the reading, not the search.
+   */
+  public static final int MAX_QUERY_CHARS = 10_000;
 
   public SearchRequest {
     Objects.requireNonNull(query, "query");

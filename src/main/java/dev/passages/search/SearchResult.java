@@ -11,20 +11,24 @@ import java.util.List;
  * @param totalExact false when the search stopped counting past {@link PassageSearch#COUNT_UP_TO}
  *     matches to skip those that cannot reach the page, as Elasticsearch's {@code track_total_hits}
  *     does
+ * @param allWords the passages of {@code total} that hold every word, phrase and prefix of the
+ *     query, which come first; all of them for a query of one part. Counted up to {@link
+ *     PassageSearch#COUNT_UP_TO}; past that, the split is not known and this is {@code total}
  * @param offset hits skipped before this page
  * @param limit the page size asked for
  * @param tookMs time spent searching and highlighting, in milliseconds
  * @param sources matches per source, ignoring the request's source filter (not the query's)
  * @param correctedFrom the query as typed, when it found nothing and a corrected one did; else null
  * @param suggestion a corrected query worth trying when this one found little; else null
- * @param relaxed true when requiring every word found too little, and these hits match at least
- *     half of the words, best-covered first
+ * @param relaxed true when some matches hold only some of the query's parts ({@code total} is more
+ *     than {@code allWords}): after those that hold every part come the best partial matches
  * @param hits best first; ties in reading order
  */
 public record SearchResult(
     String query,
     long total,
     boolean totalExact,
+    long allWords,
     int offset,
     int limit,
     double tookMs,
@@ -44,6 +48,7 @@ public record SearchResult(
         query,
         total,
         totalExact,
+        allWords,
         offset,
         limit,
         ms,

@@ -10,6 +10,8 @@ public final class Json {
   private static final ObjectMapper MAPPER =
       new ObjectMapper()
           .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+          // Our enums name their JSON form in toString ("all", not "ALL").
+          .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
           // Clients may send more than we read; what we need is checked field by field.
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 

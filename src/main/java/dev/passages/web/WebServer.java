@@ -37,6 +37,9 @@ public final class WebServer {
 
   private static final Duration IDLE_CONNECTION_SHUTDOWN = Duration.ofMillis(50);
 
+  /** The longest request line and headers taken: a query of 10,000 characters, encoded. */
+  static final int MAX_URL_BYTES = 64 * 1024;
+
   private WebServer() {}
 
   /** The read-only Passages app over {@code search}, unstarted: no comments can be posted. */
@@ -58,6 +61,9 @@ public final class WebServer {
           config.concurrency.useVirtualThreads = true;
           config.jsonMapper(new JavalinJackson(Json.mapper(), true));
           config.http.maxRequestSize = 64 * 1024;
+          // A query may be up to 10,000 characters, and its URL more once encoded; Jetty's
+          // default of 8 KiB for the request line and headers would refuse a pasted paragraph.
+          config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_URL_BYTES));
           config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
           // Stopping (SIGTERM) lets requests under way finish instead of cutting them off: a
           // comment whose file is written also gets its index update and its 201, and the index

@@ -97,7 +97,7 @@ class ConcurrencyTest {
         done.set(true);
         pool.shutdown();
         assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(search.search(SearchRequest.of("comment number")).total()).isEqualTo(20);
+        assertThat(search.search(SearchRequest.of("comment number")).allWords()).isEqualTo(20);
       }
     }
     System.gc();

@@ -74,7 +74,7 @@ class SearchPageTest {
       {"Tokayev", "4 passages found"},
       {"\"color revolution\"", "1 passage found"},
       {"kazakh*", "10 passages found"},
-      {"sanctions China", "1 passage found"},
+      {"sanctions China", "1 with every word, 6 with some"},
       {"grassland", "25 passages found"},
       {"Beijing", "passages found"},
     };
@@ -223,7 +223,7 @@ class SearchPageTest {
   @Test
   void markupTypedIntoTheBoxIsShownAsTextAndRunsNothing() {
     open("/");
-    String hostile = "<img src=x onerror=alert(1)>";
+    String hostile = "<img src=qq onerror=qqq()>";
     type(hostile);
     waitForStatus("No passages match");
     assertThat(status().getText()).contains(hostile);
@@ -274,20 +274,34 @@ class SearchPageTest {
   @Test
   void noHitsSaysSoAndOffersLooserQueries() {
     open("/");
-    type("uranium zeppelin");
-    waitForStatus("No passages match “uranium zeppelin”.");
+    type("\"pride Russian\" -Moscow");
+    waitForStatus("No passages match \"pride Russian\" -Moscow.");
     assertThat(browser.findElements(By.cssSelector("#results .tip a")))
         .extracting(WebElement::getText)
-        .containsExactly("zeppelin", "uranium");
+        .containsExactly("pride Russian -Moscow", "pride Russian");
+  }
+
+  @Test
+  void partialMatchesFollowThoseWithEveryWordAndAreSaidToBeSo() {
+    open("/");
+    type("sanctions China");
+    waitForStatus("1 with every word, 6 with some");
+    List<WebElement> items = browser.findElements(By.cssSelector("#results > li"));
+    assertThat(items.get(0).getDomAttribute("class")).contains("hit");
+    assertThat(items.get(1).getText()).isEqualTo("Passages with some of the words");
+    assertThat(hits()).hasSize(7);
+    type("uranium zeppelin");
+    waitForStatus("1 passage with some of the words");
+    assertThat(notice().getText()).contains("No passage has every word");
   }
 
   @Test
   void aRefusedQueryShowsTheServersMessage() {
     open("/");
     browser.executeScript(
-        "const q = document.getElementById('q'); q.value = 'x'.repeat(1001);"
+        "const q = document.getElementById('q'); q.value = 'x'.repeat(10001);"
             + " q.dispatchEvent(new Event('input'));");
-    waitForStatus("q is 1001 characters long; the limit is 1000 characters");
+    waitForStatus("q is 10001 characters long; the limit is 10000 characters");
     assertThat(status().getDomAttribute("class")).contains("error");
   }
 
@@ -393,6 +407,10 @@ class SearchPageTest {
 
   private static WebElement input() {
     return browser.findElement(By.id("q"));
+  }
+
+  private static WebElement notice() {
+    return browser.findElement(By.id("notice"));
   }
 
   private static WebElement status() {

@@ -27,10 +27,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RelevanceTest {
 
-  /** Measured 2026-11-29: 0.557 / 0.605 before the search-quality work, 0.804 / 0.870 after. */
-  static final double MIN_NDCG = 0.80;
+  /**
+   * Measured 2026-11-29: 0.557 / 0.605 before the search-quality work, 0.804 / 0.870 after;
+   * 2026-12-05: 0.895 / 0.949 with every passage holding any word answered, those holding all
+   * first.
+   */
+  static final double MIN_NDCG = 0.89;
 
-  static final double MIN_MRR = 0.86;
+  static final double MIN_MRR = 0.94;
 
   @TempDir static Path dir;
 

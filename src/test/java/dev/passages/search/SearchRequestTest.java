@@ -26,11 +26,11 @@ class SearchRequestTest {
   }
 
   @Test
-  void queriesOverAThousandCharactersAreRefusedNamingTheBound() {
-    assertThatCode(() -> SearchRequest.of("x".repeat(1000))).doesNotThrowAnyException();
-    assertThatThrownBy(() -> SearchRequest.of("x".repeat(5000)))
+  void queriesOverTenThousandCharactersAreRefusedNamingTheBound() {
+    assertThatCode(() -> SearchRequest.of("x".repeat(10_000))).doesNotThrowAnyException();
+    assertThatThrownBy(() -> SearchRequest.of("x".repeat(10_001)))
         .isInstanceOf(InvalidRequestException.class)
-        .hasMessage("q is 5000 characters long; the limit is 1000 characters")
+        .hasMessage("q is 10001 characters long; the limit is 10000 characters")
         .extracting(e -> ((InvalidRequestException) e).parameter())
         .isEqualTo("q");
   }

@@ -34,8 +34,11 @@ class SeedSearchTest {
     search.close();
   }
 
-  /** Query, number of passages found, and the start of each expected passage, best first. */
-  @ParameterizedTest(name = "[{0}] finds {1}")
+  /**
+   * Query, number of passages holding every part of it, and the start of the best one. Those come
+   * first; passages holding only some parts follow them.
+   */
+  @ParameterizedTest(name = "[{0}] finds {1} holding all of it")
   @CsvSource(
       delimiter = '|',
       quoteCharacter = '`',
@@ -77,10 +80,19 @@ class SeedSearchTest {
         "k* | 0 | ",
         "Give a Comment | 0 | ",
       })
-  void findsTheExpectedPassages(String query, long total, String firstStartsWith) {
+  void findsTheExpectedPassages(String query, long allWords, String firstStartsWith) {
     SearchResult result = search.search(new SearchRequest(query, 100, 0, Set.of()));
-    assertThat(result.total()).as("total for %s", query).isEqualTo(total);
-    assertThat(result.hits()).hasSize((int) total);
+    assertThat(result.allWords()).as("passages holding all of %s", query).isEqualTo(allWords);
+    assertThat(result.hits()).hasSize((int) result.total());
+    assertThat(result.hits())
+        .extracting(Hit::matched)
+        .as("those holding every part first, then those holding some")
+        .containsExactlyElementsOf(
+            java.util.stream.Stream.concat(
+                    java.util.Collections.nCopies((int) allWords, Matched.ALL).stream(),
+                    java.util.Collections.nCopies((int) (result.total() - allWords), Matched.SOME)
+                        .stream())
+                .toList());
     if (firstStartsWith != null) {
       assertThat(result.hits().getFirst().text()).startsWith(firstStartsWith);
     }
@@ -263,7 +275,9 @@ class SeedSearchTest {
   void aThousandCharacterQueryOfManyTermsIsAnswered() {
     String query = "uranium oil ".repeat(83).strip();
     assertThat(query.length()).isLessThanOrEqualTo(SearchRequest.MAX_QUERY_CHARS);
-    assertThat(search.search(SearchRequest.of(query)).total()).isEqualTo(1);
+    SearchResult result = search.search(SearchRequest.of(query));
+    assertThat(result.allWords()).isEqualTo(1);
+    assertThat(result.hits().getFirst().text()).startsWith("Letting Kazakhstan slip");
   }
 
   @Test

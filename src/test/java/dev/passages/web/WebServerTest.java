@@ -107,11 +107,22 @@ class WebServerTest {
   }
 
   @Test
-  void anOverlongQueryIsRefusedQuickly() throws Exception {
-    HttpResponse<String> response = get("/api/search?q=" + "x".repeat(5000));
+  void anAbsurdlyLongQueryIsRefusedQuickly() throws Exception {
+    HttpResponse<String> response = get("/api/search?q=" + "x".repeat(10_001));
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(json(response).get("error").asText())
-        .isEqualTo("q is 5000 characters long; the limit is 1000 characters");
+        .isEqualTo("q is 10001 characters long; the limit is 10000 characters");
+  }
+
+  @Test
+  void aPastedArticleIsAnsweredByItsMostTellingWords() throws Exception {
+    String article = SeedCorpus.articleText();
+    String pasted = article.substring(0, article.lastIndexOf(' ', 9_000));
+    HttpResponse<String> response = get("/api/search?q=" + encode(pasted));
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode body = json(response);
+    assertThat(body.get("total").asLong()).isGreaterThan(10);
+    assertThat(body.get("hits").get(0).get("doc").asText()).isEqualTo("article");
   }
 
   @ParameterizedTest(name = "q={0} is answered 200")
@@ -304,8 +315,13 @@ class WebServerTest {
     JsonNode question =
         json(get("/api/search?q=" + encode("why does the Kremlin care about Kazakhstan's oil")));
     assertThat(question.get("relaxed").asBoolean()).isTrue();
+    assertThat(question.get("allWords").asLong()).isZero();
+    assertThat(question.get("total").asLong()).isGreaterThan(3);
     assertThat(question.get("hits").get(0).get("id").asText()).isEqualTo("article#p5");
+    assertThat(question.get("hits").get(0).get("matched").asText()).isEqualTo("some");
     JsonNode plain = json(get("/api/search?q=uranium"));
+    assertThat(plain.get("allWords").asLong()).isEqualTo(plain.get("total").asLong());
+    assertThat(plain.get("hits").get(0).get("matched").asText()).isEqualTo("all");
     assertThat(plain.get("correctedFrom").isNull()).isTrue();
     assertThat(plain.get("suggestion").isNull()).isTrue();
   }
