@@ -58,13 +58,17 @@ export function hitHref(hit, q) {
   return documentPath(hit.doc) + search + anchor;
 }
 
-/** Appends `text` to `parent` with the `[start, end)` ranges in <mark>, built as DOM nodes. */
-export function appendMarked(parent, text, matches) {
+/**
+ * Appends `text` to `parent` with the `[start, end)` ranges in <mark> (of class `className`, if
+ * given), built as DOM nodes.
+ */
+export function appendMarked(parent, text, matches, className) {
   let pos = 0;
   for (const [start, end] of matches) {
     if (start < pos || end > text.length) continue;
     parent.append(text.slice(pos, start));
     const mark = document.createElement('mark');
+    if (className) mark.className = className;
     mark.textContent = text.slice(start, end);
     parent.append(mark);
     pos = end;

@@ -201,14 +201,14 @@ async function postComment(event, doc) {
   }
 }
 
-/** Match offsets per passage id for the query, from the search API restricted to this document. */
+/** The hit of each matching passage for the query, from the search API restricted to this document. */
 async function matchesIn(id) {
   const byPassage = new Map();
   const limit = 100;
   try {
     for (let offset = 0; offset < 1000; offset += limit) {
       const result = await getJson('/api/search', { q, doc: id, limit, offset });
-      for (const hit of result.hits) byPassage.set(hit.id, hit.matches);
+      for (const hit of result.hits) byPassage.set(hit.id, hit);
       if (offset + limit >= result.total) break;
     }
   } catch (e) {
@@ -227,7 +227,10 @@ function render(doc, matches) {
     const element = document.createElement(tag);
     element.id = passage.anchor;
     element.className = `passage passage-${passage.kind}`;
-    appendMarked(element, passage.text, matches.get(passage.id) ?? []);
+    const hit = matches.get(passage.id);
+    // A passage found by meaning has its closest sentence marked apart from matched words.
+    appendMarked(element, passage.text, hit?.matches ?? [],
+      hit?.matched === 'meaning' ? 'meaning' : undefined);
     if (passage.kind === 'paragraph') {
       const number = document.createElement('a');
       number.className = 'pilcrow';

@@ -96,7 +96,7 @@ function render(result, state, append) {
   let previous = append ? shown.lastMatched : null;
   for (const hit of result.hits) {
     // Passages holding every word come first; a line marks where the partial matches begin.
-    if (hit.matched === 'some' && previous === 'all') results.append(divider());
+    if (hit.matched !== 'all' && previous === 'all') results.append(divider(result.semantic));
     previous = hit.matched;
     results.append(hitItem(hit, state.q));
   }
@@ -126,15 +126,23 @@ function countText(result) {
   const plus = result.totalExact ? '' : '+';
   const passages = (n) => `${n.toLocaleString()}${plus} passage${n === 1 && !plus ? '' : 's'}`;
   if (result.allWords === result.total) return `${passages(result.total)} found`;
-  if (result.allWords === 0) return `${passages(result.total)} with some of the words`;
-  const some = result.total - result.allWords;
-  return `${result.allWords.toLocaleString()} with every word, ${some.toLocaleString()}${plus} with some`;
+  const some = result.total - result.allWords - result.byMeaning;
+  const parts = [];
+  if (result.allWords > 0) parts.push(`${result.allWords.toLocaleString()} with every word`);
+  if (some > 0) parts.push(`${some.toLocaleString()}${plus} with some`);
+  if (result.byMeaning > 0) parts.push(`${result.byMeaning.toLocaleString()} by meaning`);
+  if (parts.length === 1 && result.allWords === 0 && some > 0) {
+    return `${passages(result.total)} with some of the words`;
+  }
+  return parts.join(', ');
 }
 
-function divider() {
+function divider(semantic) {
   const item = document.createElement('li');
   item.className = 'divider';
-  item.textContent = 'Passages with some of the words';
+  item.textContent = semantic
+    ? 'More passages: with some of the words, or close in meaning'
+    : 'Passages with some of the words';
   return item;
 }
 
@@ -152,8 +160,9 @@ function showNotice(result) {
     notice.append('Did you mean ', link, '?');
   }
   if (result.total > 0 && result.allWords === 0) {
-    notice.append(notice.childNodes.length ? ' ' : '',
-      'No passage has every word; these have some of them, the best first.');
+    notice.append(notice.childNodes.length ? ' ' : '', result.semantic
+      ? 'No passage has every word; these have some of them or are close in meaning, the best first.'
+      : 'No passage has every word; these have some of them, the best first.');
   }
   notice.hidden = !notice.childNodes.length;
 }
@@ -184,6 +193,12 @@ function hitItem(hit, q) {
   place.className = 'hit-place';
   place.textContent = [hit.section, placeOf(hit)].filter(Boolean).join(' · ');
   meta.append(badge, title, place);
+  if (hit.matched === 'meaning') {
+    const how = document.createElement('span');
+    how.className = 'hit-meaning';
+    how.textContent = 'close in meaning';
+    meta.append(how);
+  }
 
   const excerpt = document.createElement('div');
   excerpt.className = `excerpt excerpt-${hit.kind}`;
@@ -202,6 +217,7 @@ const HOW = {
   phrase: 'the exact phrase',
   prefix: 'a word starting so',
   typo: 'corrected spelling',
+  meaning: 'the sentence closest in meaning to the question',
 };
 
 /** A small disclosure: which query word matched which words, and how. */

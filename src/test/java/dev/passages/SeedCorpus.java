@@ -28,6 +28,23 @@ public final class SeedCorpus {
     }
   }
 
+  /**
+   * A corpus folder under {@code dir} holding the project's corpus as shipped: the seed article and
+   * the two sample commentary files.
+   */
+  public static Path copyWithCommentary(Path dir) {
+    Path corpus = copyTo(dir);
+    try (var files = Files.list(ARTICLE.resolveSibling("commentary"))) {
+      Path commentary = Files.createDirectories(corpus.resolve("commentary"));
+      for (Path file : files.toList()) {
+        Files.copy(file, commentary.resolve(file.getFileName()));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return corpus;
+  }
+
   /** Writes {@code text} to {@code relativePath} in {@code corpus}, making folders as needed. */
   public static Path write(Path corpus, String relativePath, String text) {
     try {

@@ -1,15 +1,21 @@
 package dev.passages.cli;
 
 import dev.passages.corpus.Skip;
+import dev.passages.embedding.EmbeddingModel;
+import dev.passages.index.CorpusIndex;
 import dev.passages.index.DocumentStats;
 import dev.passages.index.IndexLockedException;
 import dev.passages.index.IndexProgress;
 import dev.passages.index.IndexReport;
+import dev.passages.index.VectorFill;
+import dev.passages.lucene.Indexer;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,6 +36,8 @@ final class IndexCommand implements Callable<Integer> {
 
   @Mixin Locations locations;
 
+  @Mixin SemanticOption semantic;
+
   @Spec CommandSpec spec;
 
   @Option(names = "--rebuild", description = "Throw the index away and index everything anew.")
@@ -47,12 +55,19 @@ final class IndexCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    IndexReport report;
-    try {
-      PrintWriter err = spec.commandLine().getErr();
-      report = locations.indexer().update(rebuild, progress -> printProgress(progress, err));
+    PrintWriter err = spec.commandLine().getErr();
+    try (CorpusIndex index = Indexer.open(locations.corpus, locations.index, rebuild)) {
+      IndexReport report = index.update(progress -> printProgress(progress, err));
+      printDocuments(report, out);
+      printSummary(report, locations.index, out, err);
+      if (report.documents().isEmpty()) {
+        return ExitCodes.FAILURE;
+      }
+      if (semantic.on()) {
+        embed(index, out, err);
+      }
+      return ExitCodes.OK;
     } catch (IndexLockedException e) {
-      PrintWriter err = spec.commandLine().getErr();
       err.println(
           "error: "
               + locations.index
@@ -60,6 +75,9 @@ final class IndexCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.FAILURE;
     }
+  }
+
+  private void printDocuments(IndexReport report, PrintWriter out) {
     boolean listEach = list || report.documents().size() <= LISTED_UP_TO;
     if (!listEach) {
       out.printf(Locale.ROOT, "  (%,d documents; --list names each)%n", report.documents().size());
@@ -74,8 +92,66 @@ final class IndexCommand implements Callable<Integer> {
               ? ""
               : "  (left out trailing " + quoted(document.ignoredLines()) + ")");
     }
-    printSummary(report, locations.index, out, spec.commandLine().getErr());
-    return report.documents().isEmpty() ? ExitCodes.FAILURE : ExitCodes.OK;
+  }
+
+  /**
+   * Gives every passage without a vector its vector, on every core, saying how far it is about once
+   * a second. Interrupted (Ctrl-C), it keeps what it committed: the next run, or {@code serve},
+   * goes on from there.
+   */
+  private static void embed(CorpusIndex index, PrintWriter out, PrintWriter err)
+      throws IOException {
+    long pending = index.vectorCounts().pending();
+    if (pending == 0) {
+      out.println("Every passage has its vector for meaning-based search");
+      out.flush();
+      return;
+    }
+    try (EmbeddingModel model = EmbeddingModel.onDemand()) {
+      if (model.await().isEmpty()) {
+        err.println(
+            "warning: meaning-based search is unavailable here ("
+                + model.problem().orElse("the model did not load")
+                + "); the index is searched by words alone");
+        err.flush();
+        return;
+      }
+      VectorFill fill = new VectorFill(index, model, Runtime.getRuntime().availableProcessors());
+      // Ctrl-C stops after the batch under way, which is committed: the next run goes on from it.
+      CountDownLatch finished = new CountDownLatch(1);
+      Signals.onStop(
+          () -> {
+            try {
+              fill.close();
+              finished.await();
+            } catch (IOException e) {
+              System.err.println("error while stopping: " + e.getMessage());
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          });
+      long start = System.nanoTime();
+      long done;
+      try {
+        done =
+            fill.runToEnd(
+                progress -> {
+                  err.println("  embedding: " + progress.describe());
+                  err.flush();
+                });
+      } finally {
+        finished.countDown();
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      out.printf(
+          Locale.ROOT,
+          "Embedded %,d passages for meaning-based search in %.1f s (%,.0f passages/s)%n",
+          done,
+          seconds,
+          done / seconds);
+    }
+    out.flush();
+    err.flush();
   }
 
   /** A line about a long run's progress, on standard error: files, passages, rate and time left. */

@@ -1,6 +1,7 @@
 package dev.passages.cli;
 
 import dev.passages.corpus.Source;
+import dev.passages.embedding.EmbeddingModel;
 import dev.passages.lucene.LuceneEngine;
 import dev.passages.search.Hit;
 import dev.passages.search.InvalidRequestException;
@@ -43,6 +44,8 @@ final class SearchCommand implements Callable<Integer> {
   }
 
   @Mixin Locations locations;
+
+  @Mixin SemanticOption semantic;
 
   @Spec CommandSpec spec;
 
@@ -94,9 +97,11 @@ final class SearchCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.USAGE;
     }
-    locations.ensureFreshIndex(err);
+    locations.ensureFreshIndex(err, semantic.on());
     SearchResult result;
-    try (PassageSearch search = new PassageSearch(LuceneEngine.open(locations.index))) {
+    // The model loads only if the query is searched by meaning (a second): not for a keyword.
+    try (EmbeddingModel model = semantic.on() ? EmbeddingModel.onDemand() : EmbeddingModel.off();
+        PassageSearch search = new PassageSearch(LuceneEngine.open(locations.index), 0, model)) {
       result = search.search(request);
     }
     if (json) {
@@ -143,6 +148,12 @@ final class SearchCommand implements Callable<Integer> {
     }
     if (result.suggestion() != null) {
       out.printf("Did you mean: %s%n", result.suggestion());
+    }
+    if (result.byMeaning() > 0) {
+      out.printf(
+          "%d found by meaning alone: close to the question, without its words; the closest"
+              + " sentence of each is marked.%n",
+          result.byMeaning());
     }
     if (result.relaxed()) {
       out.println(

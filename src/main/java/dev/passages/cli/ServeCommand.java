@@ -2,10 +2,12 @@ package dev.passages.cli;
 
 import dev.passages.comments.CommentBoard;
 import dev.passages.corpus.CommentStore;
+import dev.passages.embedding.EmbeddingModel;
 import dev.passages.index.CorpusIndex;
 import dev.passages.index.CorpusWatcher;
 import dev.passages.index.IndexLockedException;
 import dev.passages.index.IndexReport;
+import dev.passages.index.VectorFill;
 import dev.passages.lucene.LuceneEngine;
 import dev.passages.lucene.LuceneWriter;
 import dev.passages.search.PassageSearch;
@@ -41,6 +43,8 @@ final class ServeCommand implements Callable<Integer> {
   static final String ADMIN_TOKEN_VARIABLE = "PASSAGES_ADMIN_TOKEN";
 
   @Mixin Locations locations;
+
+  @Mixin SemanticOption semantic;
 
   @Spec CommandSpec spec;
 
@@ -123,7 +127,19 @@ final class ServeCommand implements Callable<Integer> {
           "The index in %s is up to date with %s (checked in %d ms)%n",
           locations.index, locations.corpus, (System.nanoTime() - checking) / 1_000_000);
     }
-    PassageSearch search = new PassageSearch(LuceneEngine.live(writer), resultCache);
+    // The model loads beside the server's start, which does not wait for it: searches go by words
+    // alone until it is there. Passages get their vectors in the background, on all cores but one.
+    EmbeddingModel model = semantic.on() ? EmbeddingModel.loadInBackground() : EmbeddingModel.off();
+    PassageSearch search = new PassageSearch(LuceneEngine.live(writer), resultCache, model);
+    VectorFill fill =
+        new VectorFill(index, model, Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+    if (semantic.on()) {
+      fill.start(
+          line -> {
+            out.println(line);
+            out.flush();
+          });
+    }
     CorpusWatcher watcher =
         new CorpusWatcher(
             locations.corpus,
@@ -136,14 +152,22 @@ final class ServeCommand implements Callable<Integer> {
             });
     CommentBoard comments = new CommentBoard(index, search);
     String token = System.getenv(ADMIN_TOKEN_VARIABLE);
-    Javalin app = WebServer.create(search, comments, new WebOptions(commentsPerMinute, token));
+    Javalin app =
+        WebServer.create(
+            search,
+            comments,
+            new WebOptions(
+                commentsPerMinute, token, () -> SemanticOption.status(semantic.on(), model, fill)));
     Closeable shutdown =
         () -> {
           // Resources close in reverse order, after the body: stop taking requests and let those
-          // under way finish (WebServer's stop timeout), stop watching, close the searchers, then
-          // commit and close the index, so every comment answered 201 is in the last commit.
+          // under way finish (WebServer's stop timeout), stop watching, stop embedding (which
+          // commits its vectors), close the searchers and the model, then commit and close the
+          // index, so every comment answered 201 is in the last commit.
           try (index;
+              model;
               search;
+              fill;
               watcher) {
             app.stop();
           }
@@ -165,22 +189,25 @@ final class ServeCommand implements Callable<Integer> {
       return ExitCodes.FAILURE;
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  try {
-                    shutdown.close();
-                  } catch (IOException | RuntimeException e) {
-                    // Javalin throws when requests outlast the stop timeout; the index is closed
-                    // by then all the same, and this hook must still finish for the JVM to exit.
-                    System.err.println("error while stopping: " + e.getMessage());
-                  }
-                  stopped.countDown();
-                }));
+    Signals.onStop(
+        () -> {
+          try {
+            shutdown.close();
+          } catch (IOException | RuntimeException e) {
+            // Javalin throws when requests outlast the stop timeout; the index is closed by then
+            // all the same, and stopping must still finish for the JVM to exit.
+            System.err.println("error while stopping: " + e.getMessage());
+          }
+          stopped.countDown();
+        });
     out.printf(
         "Passages is serving %d passages at http://%s:%d/ (Ctrl-C stops it)%n",
         search.passageCount(), host.contains(":") ? "[" + host + "]" : host, app.port());
+    out.println(
+        semantic.on()
+            ? "Meaning-based search: on; the model loads in the background, and passages without"
+                + " a vector get one"
+            : "Meaning-based search: off (--semantic off); searches go by words alone");
     out.printf(
         "Watching %s for changes; comment deletion is %s%n",
         locations.corpus,

@@ -81,6 +81,31 @@ public final class CorpusIndex implements Closeable {
         millis);
   }
 
+  /** Up to {@code max} passages waiting for their vectors (see {@link EngineWriter}). */
+  public List<PassageText> withoutVectors(int max) throws IOException {
+    return writer.withoutVectors(max);
+  }
+
+  /**
+   * Stores vectors of passages whose text has not changed meanwhile, and makes them searchable;
+   * durable at the next {@link #commit}. Returns how many were stored.
+   */
+  public synchronized int putVectors(List<PassageVector> vectors) throws IOException {
+    int stored = writer.putVectors(vectors);
+    writer.refresh();
+    return stored;
+  }
+
+  /** How far the index is embedded. */
+  public VectorCounts vectorCounts() throws IOException {
+    return writer.vectorCounts();
+  }
+
+  /** Makes every change so far durable, vectors included. */
+  public synchronized void commit() throws IOException {
+    writer.commit(null);
+  }
+
   /**
    * Brings the index in line with the corpus one last time and closes the writer, so that a server
    * stopped cleanly leaves an index the next {@code passages search} can use as it is: one-file

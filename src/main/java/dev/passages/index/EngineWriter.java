@@ -3,6 +3,7 @@ package dev.passages.index;
 import dev.passages.corpus.SourceDocument;
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,4 +43,20 @@ public interface EngineWriter extends Closeable {
 
   /** Makes every change so far visible to searches that start after this returns. */
   void refresh() throws IOException;
+
+  /**
+   * Up to {@code max} passages that have no vector of the current embedding model, in a stable
+   * order, as of the last {@link #refresh}.
+   */
+  List<PassageText> withoutVectors(int max) throws IOException;
+
+  /**
+   * Gives each passage its vector, unless its text has changed since the vector was made (its new
+   * text then waits for a vector of its own); the rest of the passage is kept as it is. Sees every
+   * write made before it. Returns how many were stored.
+   */
+  int putVectors(List<PassageVector> vectors) throws IOException;
+
+  /** How many passages have vectors, of how many, as of the last {@link #refresh}. */
+  VectorCounts vectorCounts() throws IOException;
 }

@@ -2,12 +2,13 @@ package dev.passages.lucene;
 
 import dev.passages.corpus.Passage;
 import dev.passages.search.Hit;
+import dev.passages.search.Html;
 import dev.passages.search.Matched;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.IntPredicate;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.lucene.document.Document;
@@ -24,7 +25,7 @@ final class Hits {
   /** The hits of {@code ranked} from position {@code offset} on, highlighted for {@code query}. */
   static List<Hit> read(HighlightingSearcher searcher, Query query, ScoreDoc[] ranked, int offset)
       throws IOException {
-    return read(searcher, query, ranked, offset, false, doc -> true);
+    return read(searcher, query, ranked, offset, false, doc -> Matched.ALL);
   }
 
   /**
@@ -32,8 +33,8 @@ final class Hits {
    * the page put in reading order (document id, then place in it), as a listing is. Lucene leaves
    * them in index order, which follows the order documents were indexed in; which hits make the
    * page is still Lucene's choice, so a tie across the page's end follows index order. {@code
-   * holdsAll} tells by doc id which hits hold every part of the query. The order comes from the
-   * stored passages the highlighter reads anyway: looking it up in doc values for every hit cost a
+   * matched} tells by doc id how each hit matches the query. The order comes from the stored
+   * passages the highlighter reads anyway: looking it up in doc values for every hit cost a
    * twentieth of a search.
    */
   static List<Hit> readRanked(
@@ -41,9 +42,9 @@ final class Hits {
       Query query,
       ScoreDoc[] ranked,
       int offset,
-      IntPredicate holdsAll)
+      IntFunction<Matched> matched)
       throws IOException {
-    return read(searcher, query, ranked, offset, true, holdsAll);
+    return read(searcher, query, ranked, offset, true, matched);
   }
 
   private static List<Hit> read(
@@ -52,7 +53,7 @@ final class Hits {
       ScoreDoc[] ranked,
       int offset,
       boolean tiesInReadingOrder,
-      IntPredicate holdsAll)
+      IntFunction<Matched> matched)
       throws IOException {
     if (ranked.length <= offset) {
       return List.of();
@@ -96,27 +97,12 @@ final class Hits {
               passage.paragraph(),
               passage.section(),
               ranked[offset + i].score,
-              holdsAll.test(docIds[i]) ? Matched.ALL : Matched.SOME,
+              matched.apply(docIds[i]),
               passage.text(),
-              marked[i] != null ? marked[i].html() : escape(passage.text()),
+              marked[i] != null ? marked[i].html() : Html.escape(passage.text()),
               marked[i] != null ? marked[i].matches() : List.of(),
               List.of()));
     }
     return hits;
-  }
-
-  private static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#x27;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
   }
 }

@@ -1,6 +1,7 @@
 package dev.passages.lucene;
 
 import dev.passages.corpus.CorpusReader;
+import dev.passages.embedding.Embedder;
 import dev.passages.index.CorpusIndex;
 import dev.passages.index.IndexProgress;
 import dev.passages.index.IndexReport;
@@ -9,6 +10,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 
 /**
  * One-shot indexing of a corpus folder into an embedded index, for the CLI and tests: each call
@@ -49,6 +56,23 @@ public final class Indexer {
   /** Updates the index when it is missing or out of date; empty when it was fresh. */
   public Optional<IndexReport> updateIfStale() throws IOException {
     return status() == IndexStatus.FRESH ? Optional.empty() : Optional.of(update());
+  }
+
+  /**
+   * How many passages of the index have no vector of the current model; reads the last commit
+   * without taking the index's write lock. 0 when there is no index.
+   */
+  public long pendingVectors() throws IOException {
+    try (Directory directory = FSDirectory.open(index)) {
+      if (!DirectoryReader.indexExists(directory)) {
+        return 0;
+      }
+      try (DirectoryReader reader = DirectoryReader.open(directory)) {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        return reader.numDocs()
+            - searcher.count(new TermQuery(new Term(Schema.EMBEDDED, Embedder.MODEL)));
+      }
+    }
   }
 
   /** Whether the index exists and was built from the corpus files as they are now. */

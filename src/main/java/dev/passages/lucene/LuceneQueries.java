@@ -67,10 +67,10 @@ final class LuceneQueries {
    *     part (or a listing), where every match holds it
    * @param parts the query's distinct parts (words, phrases, prefixes, OR-groups), fillers aside
    */
-  record PassageQuery(Query ranked, Query matching, Query marked, Query all, int parts) {
+  record PassageQuery(Query ranked, Query matching, Query marked, Query all, List<Query> parts) {
 
     PassageQuery(Query ranked, Query matching) {
-      this(ranked, matching, matching, null, 1);
+      this(ranked, matching, matching, null, List.of(matching));
     }
 
     /** A listing ranks nothing: its passages come in reading order. */
@@ -286,7 +286,7 @@ final class LuceneQueries {
     }
     // Each part marks its own words: without the filters and signals, which Lucene would otherwise
     // set up again for every passage marked.
-    return new PassageQuery(ranked, matching, any, all, distinct.size());
+    return new PassageQuery(ranked, matching, any, all, distinct);
   }
 
   /**

@@ -1,9 +1,13 @@
 package dev.passages.lucene;
 
 import dev.passages.corpus.SourceDocument;
+import dev.passages.embedding.Embedder;
 import dev.passages.index.EngineWriter;
 import dev.passages.index.IndexLockedException;
 import dev.passages.index.IndexStatus;
+import dev.passages.index.PassageText;
+import dev.passages.index.PassageVector;
+import dev.passages.index.VectorCounts;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,10 +31,15 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -195,7 +204,74 @@ public final class LuceneWriter implements EngineWriter {
     searchers.maybeRefreshBlocking();
   }
 
-  /** Closes the searchers and the writer; changes not committed are lost, as after a crash. */
+  @Override
+  public List<PassageText> withoutVectors(int max) throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      TopDocs top = searcher.search(WITHOUT_VECTORS, max);
+      StoredFields stored = searcher.storedFields();
+      List<PassageText> pending = new ArrayList<>(top.scoreDocs.length);
+      for (ScoreDoc hit : top.scoreDocs) {
+        Document doc = stored.document(hit.doc, Set.of(Schema.ID, Schema.TEXT));
+        pending.add(new PassageText(doc.get(Schema.ID), doc.get(Schema.TEXT)));
+      }
+      return pending;
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /** Passages without a vector of the current model. */
+  private static final Query WITHOUT_VECTORS =
+      new BooleanQuery.Builder()
+          .add(MatchAllDocsQuery.INSTANCE, Occur.MUST)
+          .add(new TermQuery(new Term(Schema.EMBEDDED, Embedder.MODEL)), Occur.MUST_NOT)
+          .build();
+
+  @Override
+  public synchronized int putVectors(List<PassageVector> vectors) throws IOException {
+    // Every write so far must be seen: a passage replaced since its text was read keeps its new
+    // text, which waits for a vector of its own.
+    searchers.maybeRefreshBlocking();
+    IndexSearcher searcher = searchers.acquire();
+    int stored = 0;
+    try {
+      StoredFields fields = searcher.storedFields();
+      for (PassageVector vector : vectors) {
+        Term id = new Term(Schema.ID, vector.id());
+        TopDocs top = searcher.search(new TermQuery(id), 1);
+        if (top.scoreDocs.length == 0) {
+          continue;
+        }
+        Document doc = fields.document(top.scoreDocs[0].doc);
+        if (!vector.text().equals(doc.get(Schema.TEXT))) {
+          continue;
+        }
+        writer.updateDocument(
+            id,
+            PassageDocuments.toDocument(
+                PassageDocuments.fromDocument(doc), doc.get(Schema.HASH), vector.vector()));
+        stored++;
+      }
+    } finally {
+      searchers.release(searcher);
+    }
+    return stored;
+  }
+
+  @Override
+  public VectorCounts vectorCounts() throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return new VectorCounts(
+          searcher.count(new TermQuery(new Term(Schema.EMBEDDED, Embedder.MODEL))),
+          searcher.getIndexReader().numDocs());
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /** Closes the searchers and the writer, which commits what is left. */
   @Override
   public void close() throws IOException {
     try (directory;

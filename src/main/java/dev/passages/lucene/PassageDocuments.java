@@ -5,16 +5,19 @@ import dev.passages.corpus.Passage;
 import dev.passages.corpus.PassageKind;
 import dev.passages.corpus.Source;
 import dev.passages.corpus.SourceDocument;
+import dev.passages.embedding.Embedder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FloatDocValuesField;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
 
 /** The one place where our passages become Lucene documents and back. */
@@ -40,6 +43,33 @@ public final class PassageDocuments {
       documents.add(doc);
     }
     return documents;
+  }
+
+  /**
+   * {@code indexed} as a Lucene document with its {@code vector} (a unit vector of {@link
+   * Embedder#MODEL}), and {@code hash} when it is a title.
+   */
+  static Document toDocument(IndexedPassage indexed, String hash, float[] vector) {
+    Document doc = toDocument(indexed);
+    if (hash != null) {
+      doc.add(new StoredField(Schema.HASH, hash));
+    }
+    doc.add(new StringField(Schema.EMBEDDED, Embedder.MODEL, Field.Store.NO));
+    if (vector != null && isUnit(vector)) {
+      doc.add(new KnnFloatVectorField(Schema.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+    }
+    return doc;
+  }
+
+  /**
+   * Whether {@code vector} has length 1, as a dot-product index needs; a text of no words has 0.
+   */
+  private static boolean isUnit(float[] vector) {
+    double norm = 0;
+    for (float x : vector) {
+      norm += x * x;
+    }
+    return Math.abs(norm - 1) < 1e-3;
   }
 
   static Document toDocument(IndexedPassage indexed) {

@@ -17,7 +17,7 @@ public final class Schema {
    * Bumped whenever analysis or fields change, so that an index built by an older program is
    * rebuilt instead of answering wrongly.
    */
-  public static final int VERSION = 5;
+  public static final int VERSION = 6;
 
   /** Passage id, {@code article#p7}: unique, stored, the update key. */
   public static final String ID = "id";
@@ -72,6 +72,19 @@ public final class Schema {
    * would otherwise outrank the paragraphs a reader wants. Tuned on the relevance test set.
    */
   public static final String WEIGHT = "weight";
+
+  /**
+   * The passage's meaning as a unit vector of {@link dev.passages.embedding.Embedder#MODEL}, for
+   * nearest-neighbour search (HNSW, dot product); filled in after the words are indexed.
+   */
+  public static final String VECTOR = "vector";
+
+  /**
+   * The model whose vector the passage has ({@link dev.passages.embedding.Embedder#MODEL}); absent
+   * while it has none. Vector searches keep to passages of the current model, and passages without
+   * it are the ones left to embed.
+   */
+  public static final String EMBEDDED = "embedded";
 
   /** The weight of titles and headings; paragraphs weigh 1. */
   public static final float SHORT_PASSAGE_WEIGHT = 0.6f;

@@ -15,13 +15,16 @@ import java.util.Set;
  * @param unknownSources names after {@code source:} that are no source; if no known source was
  *     named beside them, nothing matches
  * @param terms the words, phrases and prefixes the reader wants (not the excluded ones)
+ * @param plainWords true when the query is words alone (and {@code source:} filters): no phrase,
+ *     prefix, {@code OR} or exclusion, whose exact meaning only words can keep
  */
 public record ParsedQuery(
     String expression,
     Set<Source> sources,
     Set<Source> excludedSources,
     List<String> unknownSources,
-    List<QueryTerm> terms) {
+    List<QueryTerm> terms,
+    boolean plainWords) {
 
   public ParsedQuery {
     sources = Set.copyOf(sources);

@@ -1,18 +1,27 @@
 package dev.passages.search;
 
+import dev.passages.analysis.TextAnalysis;
+import dev.passages.embedding.Embedder;
+import dev.passages.embedding.EmbeddingModel;
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The search boundary: everything above it (web, CLI) sees only this class and our own records,
  * never how or where the passages are stored. It owns the answer policy, the same whatever engine
  * stands behind it: the query as typed (passages holding every part first, then those holding
  * some); when few passages hold every part, the query with its misspellings corrected, answered
- * instead when the typed one had none, else offered. It explains each hit and keeps recent answers
- * until the engine's index changes. The engine ({@link EngineReader}) finds and marks.
+ * instead when the typed one had none, else offered. A question or paraphrase in plain words is
+ * also searched by meaning ({@link #usesMeaning}); the passages found by meaning alone have their
+ * closest sentence marked. It explains each hit and keeps recent answers until the engine's index
+ * changes. The engine ({@link EngineReader}) finds and marks words.
  *
  * <p>Thread-safe.
  */
@@ -42,16 +51,34 @@ public final class PassageSearch implements Closeable {
    */
   private static final BoundedCache<String, ParsedQuery> PARSED = new BoundedCache<>(4_096);
 
+  /**
+   * Words that open a question: with one of them first (or a "?" last), two words are a question in
+   * the reader's own words, searched by meaning too.
+   */
+  private static final Set<String> QUESTION_WORDS =
+      Set.of(
+          "who", "what", "when", "where", "why", "how", "which", "whom", "whose", "is", "are",
+          "was", "were", "do", "does", "did", "can", "could", "should", "would", "will", "has",
+          "have", "had");
+
+  /** Words of this many or more, question words and stopwords aside, are searched by meaning. */
+  static final int MEANING_FROM_WORDS = 3;
+
+  /** Query vectors kept: a question is typed again and again (paging, Back). */
+  private final BoundedCache<String, float[]> meanings = new BoundedCache<>(1_024);
+
   private final EngineReader engine;
+  private final EmbeddingModel model;
+  private volatile MeaningMarks marks;
 
   /** Answers by request, each with the version of the index it came from; null: none kept. */
   private final BoundedCache<SearchRequest, KeptResult> results;
 
   private record KeptResult(long version, SearchResult result) {}
 
-  /** Searches {@code engine}, keeping no answers. */
+  /** Searches {@code engine} by words alone, keeping no answers. */
   public PassageSearch(EngineReader engine) {
-    this(engine, 0);
+    this(engine, 0, EmbeddingModel.off());
   }
 
   /**
@@ -60,8 +87,17 @@ public final class PassageSearch implements Closeable {
    * Back) costs a lookup. 0 keeps none.
    */
   public PassageSearch(EngineReader engine, int keptResults) {
+    this(engine, keptResults, EmbeddingModel.off());
+  }
+
+  /**
+   * As {@link #PassageSearch(EngineReader, int)}, searching questions by meaning too with {@code
+   * model} once it is loaded (by words alone until then).
+   */
+  public PassageSearch(EngineReader engine, int keptResults, EmbeddingModel model) {
     this.engine = engine;
     this.results = keptResults > 0 ? new BoundedCache<>(keptResults) : null;
+    this.model = model;
   }
 
   /**
@@ -79,7 +115,13 @@ public final class PassageSearch implements Closeable {
     Answer answer = answer(request);
     Explainer explainer = new Explainer(answer.parsed(), answer.typos());
     List<Hit> hits =
-        answer.page().hits().stream().map(h -> h.explained(explainer.explain(h))).toList();
+        answer.page().hits().stream()
+            .map(
+                h ->
+                    h.matched() == Matched.MEANING
+                        ? marks().mark(h, answer.meaning(), answer.queryText())
+                        : h.explained(explainer.explain(h)))
+            .toList();
     SearchResult result =
         new SearchResult(
             answer.queryText(),
@@ -93,6 +135,8 @@ public final class PassageSearch implements Closeable {
             answer.correctedFrom(),
             answer.suggestion(),
             answer.page().total() > answer.page().allParts(),
+            answer.page().byMeaning(),
+            answer.meaning() != null,
             hits);
     if (results != null && keptChars(result) <= MAX_KEPT_CHARS) {
       results.put(request, new KeptResult(version, result));
@@ -101,14 +145,18 @@ public final class PassageSearch implements Closeable {
   }
 
   /**
-   * The query as typed; when few passages hold all of it and a word of it is not in the index, the
-   * query with its misspellings corrected: the answer when the typed query had no passage holding
-   * all of it, else a suggestion.
+   * The query as typed, by meaning too when it is a question; when few passages hold all of it and
+   * a word of it is not in the index, the query with its misspellings corrected: the answer when
+   * the typed query had no passage holding all of it, else a suggestion. A plain-word query that no
+   * passage holds all of is searched by meaning as well.
    */
   private Answer answer(SearchRequest request) {
     String typed = request.query();
     ParsedQuery parsed = parse(typed);
-    Answer answer = new Answer(typed, parsed, find(request, parsed, request.limit()), Map.of());
+    float[] meaning = usesMeaning(parsed, typed) ? meaningOf(parsed) : null;
+    Answer answer =
+        new Answer(
+            typed, parsed, find(request, parsed, request.limit(), meaning), Map.of(), meaning);
     if (answer.page().allParts() < FEW_HITS && !parsed.terms().isEmpty()) {
       Optional<Correction> correction = engine.correct(typed);
       if (correction.isPresent()) {
@@ -116,22 +164,96 @@ public final class PassageSearch implements Closeable {
         ParsedQuery fixedQuery = parse(fixed);
         // Its hits are only wanted if it is to replace the typed query.
         boolean replaces = answer.page().allParts() == 0;
-        EnginePage corrected = find(request, fixedQuery, replaces ? request.limit() : 0);
+        float[] fixedMeaning = replaces && meaning != null ? meaningOf(fixedQuery) : null;
+        EnginePage corrected =
+            find(request, fixedQuery, replaces ? request.limit() : 0, fixedMeaning);
         if (replaces && corrected.allParts() > 0) {
-          answer =
-              new Answer(fixed, fixedQuery, corrected, correction.get().fixes())
-                  .saying(typed, null);
+          return new Answer(fixed, fixedQuery, corrected, correction.get().fixes(), fixedMeaning)
+              .saying(typed, null);
         } else if (corrected.allParts() > answer.page().allParts()) {
           answer = answer.saying(null, fixed);
         }
       }
     }
+    if (meaning == null
+        && answer.page().allParts() == 0
+        && parsed.plainWords()
+        && contentWords(parsed) > 0) {
+      // No passage holds every word: what the reader means may be said in other words.
+      float[] fallback = meaningOf(parsed);
+      if (fallback != null) {
+        answer =
+            new Answer(
+                    typed,
+                    parsed,
+                    find(request, parsed, request.limit(), fallback),
+                    Map.of(),
+                    fallback)
+                .saying(null, answer.suggestion());
+      }
+    }
     return answer;
   }
 
-  private EnginePage find(SearchRequest request, ParsedQuery query, int limit) {
+  /**
+   * Whether {@code parsed} is searched by meaning from the start: words alone (a phrase, prefix,
+   * {@code OR} or exclusion keeps its exact meaning), at least {@value #MEANING_FROM_WORDS} of them
+   * that say something, or a question ("who sent troops"). A keyword query of one or two words is
+   * searched by words, as fast as before; by meaning only when no passage holds all its words.
+   */
+  static boolean usesMeaning(ParsedQuery parsed, String typed) {
+    if (!parsed.plainWords() || parsed.filtersEverythingOut()) {
+      return false;
+    }
+    int words = contentWords(parsed);
+    if (words >= MEANING_FROM_WORDS) {
+      return true;
+    }
+    boolean question =
+        typed.strip().endsWith("?")
+            || (!parsed.terms().isEmpty()
+                && QUESTION_WORDS.contains(
+                    parsed.terms().getFirst().text().toLowerCase(Locale.ROOT)));
+    return question && words > 0;
+  }
+
+  /** The distinct words of {@code parsed} that say something: no stopword, no question word. */
+  private static int contentWords(ParsedQuery parsed) {
+    Set<String> words = new HashSet<>();
+    for (QueryTerm term : parsed.terms()) {
+      if (term.kind() == QueryTerm.Kind.WORD && !TextAnalysis.isFillerWord(term.text())) {
+        words.addAll(TextAnalysis.keywordTerms(term.text()));
+      }
+    }
+    return words.size();
+  }
+
+  /**
+   * The query's vector (its words as typed, which the model reads as a sentence); null while the
+   * model is not loaded.
+   */
+  private float[] meaningOf(ParsedQuery parsed) {
+    Optional<Embedder> embedder = model.now();
+    if (embedder.isEmpty()) {
+      return null;
+    }
+    String words = parsed.terms().stream().map(QueryTerm::text).collect(Collectors.joining(" "));
+    return meanings.get(words, w -> embedder.get().embed(w));
+  }
+
+  private MeaningMarks marks() {
+    MeaningMarks made = marks;
+    if (made == null) {
+      made = new MeaningMarks(model.now().orElseThrow());
+      marks = made;
+    }
+    return made;
+  }
+
+  private EnginePage find(SearchRequest request, ParsedQuery query, int limit, float[] meaning) {
     return engine.find(
-        new EngineQuery(query, request.sources(), request.doc(), request.offset(), limit));
+        new EngineQuery(
+            query, request.sources(), request.doc(), request.offset(), limit, meaning, false));
   }
 
   private static ParsedQuery parse(String typed) {
@@ -142,22 +264,29 @@ public final class PassageSearch implements Closeable {
    * One way of answering a request, and how it came about.
    *
    * @param typos corrected word → word typed, when the query was corrected
+   * @param meaning the query's vector when it was searched by meaning too, else null
    */
   private record Answer(
       String queryText,
       ParsedQuery parsed,
       EnginePage page,
       Map<String, String> typos,
+      float[] meaning,
       String correctedFrom,
       String suggestion) {
 
-    Answer(String queryText, ParsedQuery parsed, EnginePage page, Map<String, String> typos) {
-      this(queryText, parsed, page, typos, null, null);
+    Answer(
+        String queryText,
+        ParsedQuery parsed,
+        EnginePage page,
+        Map<String, String> typos,
+        float[] meaning) {
+      this(queryText, parsed, page, typos, meaning, null, null);
     }
 
     /** This answer, said to come about as given. */
     Answer saying(String correctedFrom, String suggestion) {
-      return new Answer(queryText, parsed, page, typos, correctedFrom, suggestion);
+      return new Answer(queryText, parsed, page, typos, meaning, correctedFrom, suggestion);
     }
   }
 

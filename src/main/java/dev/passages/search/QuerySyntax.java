@@ -44,6 +44,7 @@ public final class QuerySyntax {
   private final Set<Source> excluded = EnumSet.noneOf(Source.class);
   private final List<String> unknown = new ArrayList<>();
   private final List<QueryTerm> terms = new ArrayList<>();
+  private boolean operators;
   private int next;
 
   private QuerySyntax(String text) {
@@ -62,8 +63,10 @@ public final class QuerySyntax {
       syntax.next++; // a closing bracket that nothing opened
     }
     String expression = String.join(" ", parts);
+    boolean plainWords =
+        !syntax.operators && syntax.terms.stream().allMatch(t -> t.kind() == QueryTerm.Kind.WORD);
     return new ParsedQuery(
-        expression, syntax.sources, syntax.excluded, syntax.unknown, syntax.terms);
+        expression, syntax.sources, syntax.excluded, syntax.unknown, syntax.terms, plainWords);
   }
 
   /** Atoms up to a closing bracket or the end; runs joined by OR become one group. */
@@ -75,6 +78,7 @@ public final class QuerySyntax {
       Token token = tokens.get(next++);
       if (token.isOperator("OR")) {
         orPending = !groups.isEmpty();
+        operators |= orPending;
         continue;
       }
       if (token.isOperator("AND")) {
@@ -105,6 +109,12 @@ public final class QuerySyntax {
 
   private String atom(Token token, boolean notPending) {
     boolean negated = notPending ^ (token.negations() % 2 == 1);
+    // Excluding a source is a filter, which meaning-based search applies as well.
+    operators |=
+        negated
+            && token.kind() != Kind.CLOSE
+            && !(token.kind() == Kind.WORD
+                && token.text().regionMatches(true, 0, SOURCE_PREFIX, 0, SOURCE_PREFIX.length()));
     String sign = negated ? "-" : "";
     return switch (token.kind()) {
       case WORD -> word(token.text(), negated, sign);

@@ -20,6 +20,10 @@ import java.util.List;
  * @param sources matches per source, ignoring the request's source filter (not the query's)
  * @param correctedFrom the query as typed, when it found nothing and a corrected one did; else null
  * @param suggestion a corrected query worth trying when this one found little; else null
+ * @param byMeaning the passages of {@code total} found by meaning alone: close to the question,
+ *     holding none of its words
+ * @param semantic whether meaning was used: the query was a question or paraphrase in plain words
+ *     (or found no passage holding every word), and the model was ready
  * @param relaxed true when some matches hold only some of the query's parts ({@code total} is more
  *     than {@code allWords}): after those that hold every part come the best partial matches
  * @param hits best first; ties in reading order
@@ -36,6 +40,8 @@ public record SearchResult(
     String correctedFrom,
     String suggestion,
     boolean relaxed,
+    long byMeaning,
+    boolean semantic,
     List<Hit> hits) {
 
   public SearchResult {
@@ -56,6 +62,8 @@ public record SearchResult(
         correctedFrom,
         suggestion,
         relaxed,
+        byMeaning,
+        semantic,
         hits);
   }
 }

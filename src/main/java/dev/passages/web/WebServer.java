@@ -3,6 +3,7 @@ package dev.passages.web;
 import dev.passages.comments.CommentBoard;
 import dev.passages.corpus.CommentRejectedException;
 import dev.passages.search.InvalidRequestException;
+import dev.passages.search.MeaningStatus;
 import dev.passages.search.PassageSearch;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -82,7 +83,9 @@ public final class WebServer {
           config.routes.before(ctx -> SecurityHeaders.ALL.forEach(ctx::header));
           config.routes.get("/", pages::search);
           config.routes.get("/doc/<doc>", pages::document);
-          config.routes.get("/health", ctx -> ctx.json(new Health("ok", search.passageCount())));
+          config.routes.get(
+              "/health",
+              ctx -> ctx.json(new Health("ok", search.passageCount(), options.meaning().get())));
           config.routes.get("/api/search", routes::search);
           config.routes.get("/api/suggest", routes::suggest);
           config.routes.get("/api/documents", routes::documents);
@@ -107,8 +110,9 @@ public final class WebServer {
    * The health check.
    *
    * @param passages passages in the index
+   * @param meaning whether questions are searched by meaning, and how far the vectors are
    */
-  public record Health(String status, int passages) {}
+  public record Health(String status, int passages, MeaningStatus meaning) {}
 
   private static void invalidRequest(InvalidRequestException e, Context ctx) {
     ctx.status(400).json(new ErrorBody(e.getMessage(), e.parameter()));

@@ -43,6 +43,23 @@ class CliTest {
   }
 
   @Test
+  void indexEmbedsEveryPassageForMeaningUnlessTurnedOff() throws Exception {
+    Run off = run("index", "--semantic", "off");
+    assertThat(off.exit).isZero();
+    assertThat(off.out).doesNotContain("Embedded");
+    Run words = run("search", "--semantic", "off", "--json", "how many were killed in the turmoil");
+    assertThat(json(words.out).get("semantic").asBoolean()).isFalse();
+
+    Run on = run("index");
+    assertThat(on.out).contains("Embedded 15 passages for meaning-based search");
+    assertThat(run("index").out).contains("Every passage has its vector");
+    Run meaning = run("search", "--json", "how many were killed in the turmoil");
+    JsonNode result = json(meaning.out);
+    assertThat(result.get("semantic").asBoolean()).isTrue();
+    assertThat(result.get("hits").get(0).get("id").asText()).isEqualTo("article#p6");
+  }
+
+  @Test
   void aLargeCorpusIsSummedUpUnlessAskedToListEveryDocument() throws Exception {
     for (int i = 0; i < IndexCommand.LISTED_UP_TO; i++) {
       SeedCorpus.write(corpus, "commentary/n" + i + ".txt", "Note " + i + "\nUranium " + i + ".\n");
@@ -185,4 +202,8 @@ class CliTest {
   }
 
   private record Run(int exit, String out, String err) {}
+
+  private static JsonNode json(String text) throws java.io.IOException {
+    return Json.mapper().readTree(text);
+  }
 }

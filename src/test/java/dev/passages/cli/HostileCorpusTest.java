@@ -80,6 +80,10 @@ class HostileCorpusTest {
                     System.getProperty("java.class.path"),
                     Main.class.getName(),
                     "index",
+                    // What is read and how it is skipped is the point here; embedding the 10 MB
+                    // line's thousand 10,000-character passages would take a minute.
+                    "--semantic",
+                    "off",
                     "--corpus",
                     corpus.toString(),
                     "--index",

@@ -282,6 +282,25 @@ class SearchPageTest {
   }
 
   @Test
+  void aQuestionInOtherWordsShowsThePassageFoundByMeaningAndWhy(@TempDir Path other)
+      throws IOException {
+    Map<String, String> troops =
+        Map.of("commentary/troops.txt", "What to watch\nWhether the CSTO troops leave on time.\n");
+    try (UiServer meaning = new UiServer(other, troops, true)) {
+      browser.get(meaning.url("/?q=when+will+the+foreign+soldiers+go+home"));
+      wait(5).until(ExpectedConditions.textMatches(By.id("status"), Pattern.compile("by meaning")));
+      WebElement first = hits().getFirst();
+      assertThat(first.findElement(By.className("hit-meaning")).getText())
+          .isEqualTo("close in meaning");
+      assertThat(first.findElement(By.cssSelector(".excerpt mark.meaning")).getText())
+          .isEqualTo("Whether the CSTO troops leave on time.");
+      first.findElement(By.cssSelector(".why summary")).click();
+      assertThat(first.findElement(By.cssSelector(".why li")).getText())
+          .contains("the sentence closest in meaning to the question");
+    }
+  }
+
+  @Test
   void partialMatchesFollowThoseWithEveryWordAndAreSaidToBeSo() {
     open("/");
     type("sanctions China");

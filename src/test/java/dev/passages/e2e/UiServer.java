@@ -23,6 +23,14 @@ final class UiServer implements AutoCloseable {
   }
 
   UiServer(Path dir, Map<String, String> extra) throws IOException {
+    this(dir, extra, false);
+  }
+
+  /**
+   * As {@link #UiServer(Path, Map)}; with {@code meaning}, every passage is embedded and questions
+   * are searched by meaning too, as {@code serve} does by default.
+   */
+  UiServer(Path dir, Map<String, String> extra, boolean meaning) throws IOException {
     Path corpus = SeedCorpus.copyTo(dir);
     SeedCorpus.write(
         corpus,
@@ -36,7 +44,10 @@ final class UiServer implements AutoCloseable {
     }
     SeedCorpus.write(corpus, "commentary/notes.txt", notes.toString());
     extra.forEach((path, text) -> SeedCorpus.write(corpus, path, text));
-    live = LiveSearch.open(corpus, dir.resolve("index"));
+    live =
+        meaning
+            ? LiveSearch.withMeaning(corpus, dir.resolve("index"))
+            : LiveSearch.open(corpus, dir.resolve("index"));
     app =
         WebServer.create(live.search(), live.comments(), new WebOptions(1000, null))
             .start("127.0.0.1", 0);

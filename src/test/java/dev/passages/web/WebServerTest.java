@@ -194,6 +194,7 @@ class WebServerTest {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(json(response).get("status").asText()).isEqualTo("ok");
     assertThat(json(response).get("passages").asInt()).isEqualTo(17);
+    assertThat(json(response).get("meaning").get("state").asText()).isEqualTo("off");
   }
 
   @Test

@@ -1,0 +1,340 @@
+package dev.passages.lucene;
+
+import dev.passages.corpus.Source;
+import dev.passages.search.EnginePage;
+import dev.passages.search.EngineQuery;
+import dev.passages.search.Hit;
+import dev.passages.search.Matched;
+import dev.passages.search.ParsedQuery;
+import dev.passages.search.PassageSearch;
+import dev.passages.search.QueryTerm;
+import dev.passages.search.SourceCounts;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.Weight;
+
+/**
+ * Search by words: ranks a query's matches with BM25 and the ranking signals, counts them (and by
+ * source), tells which hold every part of the query, and marks the page.
+ */
+final class WordSearch {
+
+  private WordSearch() {}
+
+  /** The page and counts of {@code request}'s matches by words. */
+  static EnginePage find(HighlightingSearcher searcher, EngineQuery request) throws IOException {
+    LuceneQueries.PassageQuery query = compile(searcher, request.query());
+    Answer answer = rank(searcher, request, query, request.offset() + request.limit());
+    if (answer.total() == 0) {
+      return new EnginePage(0, answer.totalExact(), 0, 0, SourceCounts.NONE, List.of());
+    }
+    ScoreDoc[] page = answer.top().scoreDocs;
+    Set<Integer> holdingAll = holdingAll(searcher, query.all(), page, request.offset());
+    List<Hit> hits =
+        request.limit() == 0
+            ? List.of()
+            : Hits.readRanked(
+                searcher,
+                query.marked(),
+                page,
+                request.offset(),
+                doc -> holdingAll == null || holdingAll.contains(doc) ? Matched.ALL : Matched.SOME);
+    SourceCounts counts =
+        answer.counts() != null
+            ? answer.counts()
+            : SourceCounter.count(
+                searcher, withFilters(answer.unfiltered(), Set.of(), request.doc()));
+    long allParts = answer.total();
+    if (query.all() != null) {
+      // Past the counting limit the split is not known; the total stands for both.
+      int counted =
+          searcher.search(
+              withFilters(query.all(), request.sources(), request.doc()),
+              new CappedCount(PassageSearch.COUNT_UP_TO + 1));
+      allParts = counted > PassageSearch.COUNT_UP_TO ? answer.total() : counted;
+    }
+    return new EnginePage(answer.total(), answer.totalExact(), allParts, 0, counts, hits);
+  }
+
+  /** The Lucene query of {@code parsed}: kept compiled, cut down to its telling words when long. */
+  static LuceneQueries.PassageQuery compile(IndexSearcher searcher, ParsedQuery parsed)
+      throws IOException {
+    LuceneQueries.PassageQuery query = CompiledQuery.of(parsed).query();
+    return query.parts().size() > MAX_QUERY_PARTS ? tellingPartsOf(searcher, parsed) : query;
+  }
+
+  /**
+   * At most this many parts of a query are searched: a longer one (a pasted paragraph) is cut down
+   * to its most telling words, as MoreLikeThis picks them, which bounds what it costs.
+   */
+  static final int MAX_QUERY_PARTS = 32;
+
+  /**
+   * {@code parsed} with only its {@link #MAX_QUERY_PARTS} most telling single words (by how often
+   * the query says each, and how rare it is in the index: Lucene's MoreLikeThis), and all its
+   * phrases, prefixes and groups.
+   */
+  private static LuceneQueries.PassageQuery tellingPartsOf(
+      IndexSearcher searcher, ParsedQuery parsed) throws IOException {
+    MoreLikeThis moreLikeThis = new MoreLikeThis(searcher.getIndexReader());
+    moreLikeThis.setAnalyzer(Schema.ANALYZER);
+    moreLikeThis.setFieldNames(new String[] {Schema.TEXT});
+    moreLikeThis.setMinTermFreq(1);
+    moreLikeThis.setMinDocFreq(1);
+    moreLikeThis.setMaxQueryTerms(MAX_QUERY_PARTS);
+    String words =
+        parsed.terms().stream()
+            .filter(t -> t.kind() == QueryTerm.Kind.WORD)
+            .map(QueryTerm::text)
+            .collect(Collectors.joining(" "));
+    Set<String> telling =
+        Set.of(moreLikeThis.retrieveInterestingTerms(new StringReader(words), Schema.TEXT));
+    return LuceneQueries.toLucene(parsed, telling::contains);
+  }
+
+  /**
+   * Which of the page's passages hold every part of the query ({@code all}); null when every match
+   * does (a query of one part).
+   */
+  static Set<Integer> holdingAll(IndexSearcher searcher, Query all, ScoreDoc[] ranked, int offset)
+      throws IOException {
+    if (all == null) {
+      return null;
+    }
+    Set<Integer> holding = new HashSet<>();
+    if (ranked.length <= offset) {
+      return holding;
+    }
+    Weight weight = searcher.createWeight(searcher.rewrite(all), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    for (int i = offset; i < ranked.length; i++) {
+      int doc = ranked[i].doc;
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+      Scorer scorer = weight.scorer(leaf);
+      if (scorer != null && scorer.iterator().advance(doc - leaf.docBase) == doc - leaf.docBase) {
+        holding.add(doc);
+      }
+    }
+    return holding;
+  }
+
+  /**
+   * Ranks the matches of {@code text} under the request's filters, the best {@code wanted} kept,
+   * counting them (and by source where that is cheap).
+   */
+  static Answer rank(
+      HighlightingSearcher searcher,
+      EngineQuery request,
+      LuceneQueries.PassageQuery text,
+      int wanted)
+      throws IOException {
+    LuceneQueries.PassageQuery query =
+        new LuceneQueries.PassageQuery(
+            withFilters(text.ranked(), request.sources(), request.doc()),
+            withFilters(text.matching(), request.sources(), request.doc()),
+            text.marked(),
+            text.all(),
+            text.parts());
+    if (query.ranked() instanceof MatchNoDocsQuery) {
+      return new Answer(query, text.matching(), null, 0, true, null);
+    }
+    // At least one hit is ranked, also when only the counts are asked for: a count of 0 is the
+    // collector's signal to count nothing.
+    wanted = Math.max(1, wanted);
+    Query word = text.listing() ? null : soleClause(query.matching());
+    // Without deletions, a word's document frequency is its count.
+    IndexReader reader = searcher.getIndexReader();
+    OptionalLong known =
+        word instanceof TermQuery term && !reader.hasDeletions()
+            ? OptionalLong.of(reader.docFreq(term.getTerm()))
+            : OptionalLong.empty();
+    RankedPage ranked =
+        known.isPresent() && known.getAsLong() > PassageSearch.COUNT_UP_TO
+            ? rankCommonWord(searcher, request, query, word, known.getAsLong(), wanted)
+            : rankCounting(searcher, request, query, text.listing(), wanted);
+    return new Answer(
+        query, text.matching(), ranked.top(), ranked.total(), ranked.totalExact(), ranked.counts());
+  }
+
+  /** The page of a search, the total and whether it is exact, the counts by source or null. */
+  private record RankedPage(TopDocs top, long total, boolean totalExact, SourceCounts counts) {}
+
+  /**
+   * A common word the index knows the count of: nothing needs counting, so the ranking skips what
+   * cannot reach the page from the first match on, not after a thousand; the counts by source come
+   * from the sources' own lists. For a common word at a million paragraphs, the thousand scored
+   * matches were a quarter of the search. (A rarer word's matches are all counted, which costs less
+   * than looking up the sources.)
+   */
+  private static RankedPage rankCommonWord(
+      HighlightingSearcher searcher,
+      EngineQuery request,
+      LuceneQueries.PassageQuery query,
+      Query word,
+      long total,
+      int wanted)
+      throws IOException {
+    TopDocs top = searcher.search(query.ranked(), new TopScoreDocCollectorManager(wanted, wanted));
+    SourceCounts counts = request.sources().isEmpty() ? countsOfWord(searcher, word, total) : null;
+    return new RankedPage(top, total, true, counts);
+  }
+
+  /**
+   * Ranks, or lists, counting the matches (up to {@link PassageSearch#COUNT_UP_TO}) and their
+   * sources.
+   */
+  private static RankedPage rankCounting(
+      HighlightingSearcher searcher,
+      EngineQuery request,
+      LuceneQueries.PassageQuery query,
+      boolean listing,
+      int wanted)
+      throws IOException {
+    SourceCounter.Ranked ranked =
+        listing
+            ? searcher.search(
+                query.ranked(),
+                SourceCounter.alongside(
+                    new TopFieldCollectorManager(
+                        StoredPassages.READING_ORDER, wanted, null, PassageSearch.COUNT_UP_TO)))
+            : searcher.search(
+                query.ranked(),
+                SourceCounter.alongside(
+                    new TopScoreDocCollectorManager(wanted, PassageSearch.COUNT_UP_TO)));
+    TopDocs top = ranked.top();
+    long total = top.totalHits.value();
+    boolean totalExact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
+    if (!totalExact && listing) {
+      OptionalLong listed = countIfKnown(searcher, query.matching());
+      total = listed.orElse(total);
+      totalExact = listed.isPresent();
+    }
+    if (listing) {
+      for (ScoreDoc hit : top.scoreDocs) {
+        hit.score = LISTING_SCORE; // sorted by field, so Lucene computed none
+      }
+    }
+    SourceCounts counts = null;
+    if (request.sources().isEmpty()) {
+      // Nothing narrows the matches by source, so they are what the counts count.
+      Optional<Source> only = searcher.onlySource();
+      counts =
+          only.isPresent() && totalExact
+              ? SourceCounts.of(only.get(), total)
+              : SourceCounter.counts(ranked.seen(), totalExact && ranked.sawAll(total));
+    }
+    return new RankedPage(top, total, totalExact, counts);
+  }
+
+  /**
+   * The exact count per source of the {@code total} passages holding {@code word}, in an index
+   * without deletions: each source but the largest counted where it meets the word (as long as the
+   * shorter of the two lists), the largest by difference.
+   */
+  private static SourceCounts countsOfWord(HighlightingSearcher searcher, Query word, long total)
+      throws IOException {
+    List<Source> sources = searcher.sourcesBySize();
+    if (sources.isEmpty()) {
+      return SourceCounts.NONE;
+    }
+    long[] counts = new long[Source.values().length];
+    long rest = total;
+    for (Source source : sources.subList(1, sources.size())) {
+      Query inSource =
+          new BooleanQuery.Builder()
+              .add(word, Occur.FILTER)
+              .add(new TermQuery(new Term(Schema.SOURCE, source.id())), Occur.FILTER)
+              .build();
+      counts[source.ordinal()] = searcher.count(inSource);
+      rest -= counts[source.ordinal()];
+    }
+    counts[sources.getFirst().ordinal()] = rest;
+    return SourceCounter.counts(counts);
+  }
+
+  /** The score of every passage of a listing, which ranks nothing: a match-all query's. */
+  private static final float LISTING_SCORE = 1f;
+
+  /**
+   * The number of matches of {@code query} when every segment of the index knows it without
+   * visiting them, as it does for a listing (its passages, less deletions).
+   */
+  private static OptionalLong countIfKnown(IndexSearcher searcher, Query query) throws IOException {
+    Weight weight =
+        searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    long count = 0;
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      int known = weight.count(leaf);
+      if (known < 0) {
+        return OptionalLong.empty();
+      }
+      count += known;
+    }
+    return OptionalLong.of(count);
+  }
+
+  /**
+   * The one clause a query comes down to ({@code word} without filters is a boolean query of one
+   * clause), else the query itself: a single word is a {@link TermQuery}.
+   */
+  private static Query soleClause(Query query) {
+    while (query instanceof BooleanQuery bool
+        && bool.clauses().size() == 1
+        && bool.getMinimumNumberShouldMatch() == 0
+        && bool.clauses().getFirst().occur() != Occur.MUST_NOT) {
+      query = bool.clauses().getFirst().query();
+    }
+    return query;
+  }
+
+  /**
+   * The ranked matches of one query; {@code counts} per source when the search counted them, else
+   * null.
+   */
+  record Answer(
+      LuceneQueries.PassageQuery query,
+      Query unfiltered,
+      TopDocs top,
+      long total,
+      boolean totalExact,
+      SourceCounts counts) {}
+
+  /** Adds source and document filters, which narrow the matches without changing scores. */
+  static Query withFilters(Query query, Set<Source> sources, String doc) {
+    if (query instanceof MatchNoDocsQuery || (sources.isEmpty() && doc == null)) {
+      return query;
+    }
+    BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(query, Occur.MUST);
+    if (!sources.isEmpty()) {
+      filtered.add(LuceneQueries.anySource(sources), Occur.FILTER);
+    }
+    if (doc != null) {
+      filtered.add(new TermQuery(new Term(Schema.DOC, doc)), Occur.FILTER);
+    }
+    return filtered.build();
+  }
+}
