@@ -17,8 +17,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.index.FloatVectorValues;
-import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
@@ -88,7 +86,7 @@ final class MeaningSearch {
         unmeasured.add(doc);
       }
     }
-    similarity.putAll(similarities(searcher, unmeasured, request.meaning()));
+    similarity.putAll(StoredVectors.similarities(searcher, unmeasured, request.meaning()));
     Set<Integer> all = new LinkedHashSet<>(wordScores.keySet());
     all.addAll(similarity.keySet());
     ScoreDoc[] candidates = all.stream().map(d -> new ScoreDoc(d, 0)).toArray(ScoreDoc[]::new);
@@ -189,33 +187,6 @@ final class MeaningSearch {
       }
     }
     return scores;
-  }
-
-  /**
-   * The cosines of {@code docs}' stored vectors to {@code meaning}; a doc without one is left out.
-   */
-  private static Map<Integer, Float> similarities(
-      IndexSearcher searcher, List<Integer> docs, float[] meaning) throws IOException {
-    Map<Integer, Float> similarity = new HashMap<>();
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    FloatVectorValues values = null;
-    KnnVectorValues.DocIndexIterator iterator = null;
-    LeafReaderContext current = null;
-    for (int doc : sorted(docs)) {
-      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-      if (leaf != current) {
-        current = leaf;
-        values = leaf.reader().getFloatVectorValues(Schema.VECTOR);
-        iterator = values == null ? null : values.iterator();
-      }
-      int inLeaf = doc - leaf.docBase;
-      if (iterator != null
-          && (iterator.docID() == inLeaf
-              || (iterator.docID() < inLeaf && iterator.advance(inLeaf) == inLeaf))) {
-        similarity.put(doc, Embedder.dot(meaning, values.vectorValue(iterator.index())));
-      }
-    }
-    return similarity;
   }
 
   private static List<Integer> sorted(List<Integer> docs) {

@@ -22,7 +22,9 @@ import org.apache.lucene.search.TopDocs;
 
 /**
  * Finds the commentary and comment passages that discuss a paragraph: replies addressed to it,
- * passages quoting it, and passages Lucene's MoreLikeThis finds similar.
+ * passages quoting it (eight words in a row, or runs cut by elisions: {@link ElidedQuotes}), and
+ * passages similar to it: by meaning ({@link SimilarByMeaning}) where the paragraph has a vector,
+ * else those Lucene's MoreLikeThis finds.
  */
 final class RelatedFinder {
 
@@ -63,8 +65,16 @@ final class RelatedFinder {
         found.putIfAbsent(hit.id(), new RelatedPassage("quote", hit, longestMatch(hit), null));
       }
     }
-    for (RelatedPassage similar : similar(searcher, paragraph)) {
-      found.putIfAbsent(similar.passage().id(), similar);
+    for (RelatedPassage quote :
+        ElidedQuotes.find(searcher, paragraph.passage().text(), q -> elsewhere(q, paragraph))) {
+      found.putIfAbsent(quote.passage().id(), quote);
+    }
+    // By meaning where the paragraph has a vector; by MoreLikeThis's shared words where not.
+    List<RelatedPassage> similar =
+        SimilarByMeaning.find(searcher, paragraph, q -> elsewhere(q, paragraph))
+            .orElse(similar(searcher, paragraph));
+    for (RelatedPassage passage : similar) {
+      found.putIfAbsent(passage.passage().id(), passage);
     }
     return List.copyOf(found.values());
   }
@@ -129,16 +139,23 @@ final class RelatedFinder {
    * a quote splits it into runs, and each run long enough is found on its own.
    */
   static Query quoteQuery(String text) {
-    List<String> words = TextAnalysis.terms(Schema.ANALYZER, Schema.TEXT_EXACT, text);
-    if (words.size() < QUOTE_WORDS) {
+    return windowsOf(TextAnalysis.exactTerms(text), QUOTE_WORDS);
+  }
+
+  /**
+   * Any run of {@code length} consecutive {@code words} as a phrase in the exact view; null when
+   * there are fewer words. Runs are spaced to stay under {@value #MAX_WINDOWS} clauses.
+   */
+  static Query windowsOf(List<String> words, int length) {
+    if (words.size() < length) {
       return null;
     }
-    int windows = words.size() - QUOTE_WORDS + 1;
+    int windows = words.size() - length + 1;
     int stride = Math.max(1, (windows + MAX_WINDOWS - 1) / MAX_WINDOWS);
     BooleanQuery.Builder anyWindow = new BooleanQuery.Builder();
     for (int start = 0; start < windows; start += stride) {
       PhraseQuery.Builder phrase = new PhraseQuery.Builder();
-      for (int i = 0; i < QUOTE_WORDS; i++) {
+      for (int i = 0; i < length; i++) {
         phrase.add(new Term(Schema.TEXT_EXACT, words.get(start + i)), i);
       }
       anyWindow.add(phrase.build(), Occur.SHOULD);

@@ -46,6 +46,11 @@ class RelatedPassagesTest {
             + " could inspire protest movements in Russia.\n");
     SeedCorpus.write(
         corpus,
+        "commentary/elided.txt",
+        "Familiar tactics\nThe writer lists “a brutal crackdown, sowing disinformation, …"
+            + " throttling social media” as the Belarus playbook.\n");
+    SeedCorpus.write(
+        corpus,
         "commentary/unrelated.txt",
         "Gardening notes\nTomatoes need sun and water; prune them in July for a better harvest.\n");
     SeedCorpus.write(
@@ -82,6 +87,25 @@ class RelatedPassagesTest {
             "would be a blow to Russian pride and would indicate that Moscow is loosening its grip");
     assertThat(quote.passage().highlight())
         .contains("<mark>Letting Kazakhstan slip further into a Western circle</mark>");
+  }
+
+  @Test
+  void runsShorterThanAQuoteButEightWordsTogetherAcrossAnElisionAreAQuote() {
+    RelatedPassage quote =
+        search.related("article", 7).orElseThrow().stream()
+            .filter(r -> r.passage().doc().equals("commentary/elided"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(quote.reason()).isEqualTo("quote");
+    assertThat(quote.quote())
+        .isEqualTo("a brutal crackdown, sowing disinformation, … throttling social media");
+    assertThat(quote.passage().highlight())
+        .contains("<mark>a brutal crackdown, sowing disinformation</mark>")
+        .contains("<mark>throttling social media</mark>");
+    assertThat(search.related("article", 6).orElseThrow())
+        .as("the runs are not paragraph 6's")
+        .noneMatch(
+            r -> r.passage().doc().equals("commentary/elided") && r.reason().equals("quote"));
   }
 
   @Test
