@@ -17,6 +17,8 @@ import org.apache.lucene.search.FilterLeafCollector;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreCachingWrappingScorer;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TopDocs;
@@ -52,29 +54,45 @@ final class SourceCounter implements CollectorManager<SourceCounter.PerSource, l
    */
   static <C extends Collector> CollectorManager<Counting<C>, Ranked> alongside(
       CollectorManager<C, ? extends TopDocs> ranking) {
+    return alongside(ranking, Float.NaN);
+  }
+
+  /**
+   * As {@link #alongside(CollectorManager)}, also counting the passages seen that score at least
+   * {@code atLeast} (none when NaN): those holding every part of a query, whose ranking adds a
+   * constant no other passage reaches. What a separate count of them cost was most of what a query
+   * of two words adds to one of one.
+   */
+  static <C extends Collector> CollectorManager<Counting<C>, Ranked> alongside(
+      CollectorManager<C, ? extends TopDocs> ranking, float atLeast) {
     return new CollectorManager<>() {
       @Override
       public Counting<C> newCollector() throws IOException {
-        return new Counting<>(ranking.newCollector());
+        return new Counting<>(ranking.newCollector(), atLeast);
       }
 
       @Override
       public Ranked reduce(Collection<Counting<C>> collectors) throws IOException {
         List<C> rankers = new ArrayList<>(collectors.size());
         long[] total = new long[Source.values().length];
+        long high = 0;
         for (Counting<C> collector : collectors) {
           rankers.add(collector.ranker);
+          high += collector.high;
           for (int i = 0; i < total.length; i++) {
             total[i] += collector.counter.counts[i];
           }
         }
-        return new Ranked(ranking.reduce(rankers), total);
+        return new Ranked(ranking.reduce(rankers), total, high);
       }
     };
   }
 
-  /** The top passages, and the passages seen per source (indexed by {@link Source#ordinal}). */
-  record Ranked(TopDocs top, long[] seen) {
+  /**
+   * The top passages, the passages seen per source (indexed by {@link Source#ordinal}), and how
+   * many of them scored at least the bound asked for.
+   */
+  record Ranked(TopDocs top, long[] seen, long high) {
 
     /** Whether the counts are exact: every one of the {@code total} matches was seen. */
     boolean sawAll(long total) {
@@ -89,22 +107,47 @@ final class SourceCounter implements CollectorManager<SourceCounter.PerSource, l
   static final class Counting<C extends Collector> extends FilterCollector {
     final C ranker;
     final PerSource counter = new PerSource();
+    private final float atLeast;
+    long high;
 
-    Counting(C ranker) {
+    Counting(C ranker, float atLeast) {
       super(ranker);
       this.ranker = ranker;
+      this.atLeast = atLeast;
     }
 
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
       counter.doSetNextReader(context);
-      return new FilterLeafCollector(super.getLeafCollector(context)) {
-        @Override
-        public void collect(int doc) throws IOException {
-          counter.collect(doc);
-          in.collect(doc);
-        }
-      };
+      if (Float.isNaN(atLeast)) {
+        return new FilterLeafCollector(super.getLeafCollector(context)) {
+          @Override
+          public void collect(int doc) throws IOException {
+            counter.collect(doc);
+            in.collect(doc);
+          }
+        };
+      }
+      // The ranker asks for the same score: the wrapping scorer computes it once.
+      return ScoreCachingWrappingScorer.wrap(
+          new FilterLeafCollector(super.getLeafCollector(context)) {
+            private Scorable scorer;
+
+            @Override
+            public void setScorer(Scorable scorer) throws IOException {
+              this.scorer = scorer;
+              in.setScorer(scorer);
+            }
+
+            @Override
+            public void collect(int doc) throws IOException {
+              counter.collect(doc);
+              if (scorer.score() >= atLeast) {
+                high++;
+              }
+              in.collect(doc);
+            }
+          });
     }
   }
 

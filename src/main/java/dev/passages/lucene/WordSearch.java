@@ -53,7 +53,13 @@ final class WordSearch {
       return new EnginePage(0, answer.totalExact(), 0, 0, SourceCounts.NONE, List.of());
     }
     ScoreDoc[] page = answer.top().scoreDocs;
-    Set<Integer> holdingAll = holdingAll(searcher, query.all(), page, request.offset());
+    // The ranking adds a constant to a passage holding every part, which no other passage reaches.
+    Set<Integer> holdingAll = new HashSet<>();
+    for (ScoreDoc hit : page) {
+      if (hit.score >= LuceneQueries.ALL_PARTS_BONUS) {
+        holdingAll.add(hit.doc);
+      }
+    }
     List<Hit> hits =
         request.limit() == 0
             ? List.of()
@@ -62,14 +68,17 @@ final class WordSearch {
                 query.marked(),
                 page,
                 request.offset(),
-                doc -> holdingAll == null || holdingAll.contains(doc) ? Matched.ALL : Matched.SOME);
+                doc ->
+                    query.all() == null || holdingAll.contains(doc) ? Matched.ALL : Matched.SOME);
     SourceCounts counts =
         answer.counts() != null
             ? answer.counts()
             : SourceCounter.count(
                 searcher, withFilters(answer.unfiltered(), Set.of(), request.doc()));
     long allParts = answer.total();
-    if (query.all() != null) {
+    if (query.all() != null && answer.holdingAll() != null) {
+      allParts = answer.holdingAll();
+    } else if (query.all() != null) {
       // Past the counting limit the split is not known; the total stands for both.
       int counted =
           searcher.search(
@@ -160,7 +169,7 @@ final class WordSearch {
             text.all(),
             text.parts());
     if (query.ranked() instanceof MatchNoDocsQuery) {
-      return new Answer(query, text.matching(), null, 0, true, null);
+      return new Answer(query, text.matching(), null, 0, true, null, 0L);
     }
     // At least one hit is ranked, also when only the counts are asked for: a count of 0 is the
     // collector's signal to count nothing.
@@ -177,11 +186,26 @@ final class WordSearch {
             ? rankCommonWord(searcher, request, query, word, known.getAsLong(), wanted)
             : rankCounting(searcher, request, query, text.listing(), wanted);
     return new Answer(
-        query, text.matching(), ranked.top(), ranked.total(), ranked.totalExact(), ranked.counts());
+        query,
+        text.matching(),
+        ranked.top(),
+        ranked.total(),
+        ranked.totalExact(),
+        ranked.counts(),
+        ranked.holdingAll());
   }
 
-  /** The page of a search, the total and whether it is exact, the counts by source or null. */
-  private record RankedPage(TopDocs top, long total, boolean totalExact, SourceCounts counts) {}
+  /**
+   * The page of a search, the total and whether it is exact, the counts by source or null, and how
+   * many matches hold every part when the ranking saw them all, else null.
+   */
+  private record RankedPage(
+      TopDocs top, long total, boolean totalExact, SourceCounts counts, Long holdingAll) {
+
+    RankedPage(TopDocs top, long total, boolean totalExact, SourceCounts counts) {
+      this(top, total, totalExact, counts, null);
+    }
+  }
 
   /**
    * A common word the index knows the count of: nothing needs counting, so the ranking skips what
@@ -224,7 +248,8 @@ final class WordSearch {
             : searcher.search(
                 query.ranked(),
                 SourceCounter.alongside(
-                    new TopScoreDocCollectorManager(wanted, PassageSearch.COUNT_UP_TO)));
+                    new TopScoreDocCollectorManager(wanted, PassageSearch.COUNT_UP_TO),
+                    query.all() == null ? Float.NaN : LuceneQueries.ALL_PARTS_BONUS));
     TopDocs top = ranked.top();
     long total = top.totalHits.value();
     boolean totalExact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
@@ -247,7 +272,10 @@ final class WordSearch {
               ? SourceCounts.of(only.get(), total)
               : SourceCounter.counts(ranked.seen(), totalExact && ranked.sawAll(total));
     }
-    return new RankedPage(top, total, totalExact, counts);
+    // Every match seen: those scoring the bonus are those holding every part.
+    Long holdingAll =
+        query.all() != null && totalExact && ranked.sawAll(total) ? ranked.high() : null;
+    return new RankedPage(top, total, totalExact, counts, holdingAll);
   }
 
   /**
@@ -321,7 +349,8 @@ final class WordSearch {
       TopDocs top,
       long total,
       boolean totalExact,
-      SourceCounts counts) {}
+      SourceCounts counts,
+      Long holdingAll) {}
 
   /** Adds source and document filters, which narrow the matches without changing scores. */
   static Query withFilters(Query query, Set<Source> sources, String doc) {
