@@ -17,6 +17,7 @@ import io.javalin.Javalin;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -65,6 +66,9 @@ final class ServeCommand implements Callable<Integer> {
       defaultValue = "7070",
       description = "Port to listen on, 0 for any free one (default: ${DEFAULT-VALUE}).")
   int port;
+
+  /** How long after the server has started the embedding model starts loading. */
+  static final Duration MODEL_LOAD_DELAY = Duration.ofMillis(500);
 
   /** Kept answers are up to about 64 KB each: this many fit in a quarter of a 1 GB heap. */
   static final int MAX_RESULT_CACHE = 4_096;
@@ -127,9 +131,10 @@ final class ServeCommand implements Callable<Integer> {
           "The index in %s is up to date with %s (checked in %d ms)%n",
           locations.index, locations.corpus, (System.nanoTime() - checking) / 1_000_000);
     }
-    // The model loads beside the server's start, which does not wait for it: searches go by words
-    // alone until it is there. Passages get their vectors in the background, on all cores but one.
-    EmbeddingModel model = semantic.on() ? EmbeddingModel.loadInBackground() : EmbeddingModel.off();
+    // The model loads once the server has started, which does not wait for it: searches go by
+    // words alone until it is there. Passages get their vectors in the background, on all cores
+    // but one.
+    EmbeddingModel model = semantic.on() ? EmbeddingModel.deferred() : EmbeddingModel.off();
     PassageSearch search = new PassageSearch(LuceneEngine.live(writer), resultCache, model);
     VectorFill fill =
         new VectorFill(index, model, Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
@@ -203,6 +208,11 @@ final class ServeCommand implements Callable<Integer> {
     out.printf(
         "Passages is serving %d passages at http://%s:%d/ (Ctrl-C stops it)%n",
         search.passageCount(), host.contains(":") ? "[" + host + "]" : host, app.port());
+    if (semantic.on()) {
+      // Loading the model is a second of CPU: it waits until the server has started, and a little
+      // more, so that the first searches are not slowed by it on a machine of two cores.
+      model.startLoading(MODEL_LOAD_DELAY);
+    }
     out.println(
         semantic.on()
             ? "Meaning-based search: on; the model loads in the background, and passages without"

@@ -1,6 +1,7 @@
 package dev.passages.embedding;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -16,6 +17,9 @@ public final class EmbeddingModel implements AutoCloseable {
 
   /** Whether the model is loaded when first asked for, on the asking thread. */
   private volatile boolean onDemand;
+
+  /** Whether a background load has begun (or is about to, after its delay). */
+  private volatile boolean loadingStarted;
 
   private EmbeddingModel(CompletableFuture<Embedder> loading) {
     this.loading = loading;
@@ -43,19 +47,37 @@ public final class EmbeddingModel implements AutoCloseable {
 
   /** Starts loading the model on a thread of its own. */
   public static EmbeddingModel loadInBackground() {
-    CompletableFuture<Embedder> loading = new CompletableFuture<>();
+    EmbeddingModel model = new EmbeddingModel(new CompletableFuture<>());
+    model.startLoading(Duration.ZERO);
+    return model;
+  }
+
+  /**
+   * A model to be loaded in the background once {@link #startLoading} says when: a server starts
+   * answering first, and loads the model (a second of CPU on a core it would otherwise share)
+   * after.
+   */
+  public static EmbeddingModel deferred() {
+    return new EmbeddingModel(new CompletableFuture<>());
+  }
+
+  /** Loads the model on a thread of its own, {@code after} from now. */
+  public void startLoading(Duration after) {
+    loadingStarted = true;
     Thread.ofPlatform()
         .daemon()
         .name("embedding-model")
         .start(
             () -> {
               try {
+                Thread.sleep(after);
                 loading.complete(Embedder.load());
+              } catch (InterruptedException e) {
+                loading.completeExceptionally(e);
               } catch (IOException | RuntimeException e) {
                 loading.completeExceptionally(e);
               }
             });
-    return new EmbeddingModel(loading);
   }
 
   /** A model already loaded. */
