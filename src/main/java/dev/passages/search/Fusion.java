@@ -10,19 +10,20 @@ import java.util.List;
  * the query could give, and its cosine to the query. The fused score is their mean; passages
  * holding every part of the query come before all others, as they do by words alone.
  *
- * <p>Why this combination, measured with {@code bench/EvalRuns} (nDCG@10; CISI, MED, the relevance
- * set; success@3 on the paraphrase set; bench/README.md has the tables):
+ * <p>Why this combination, measured with {@code bench/EvalRuns} (nDCG@10 on CISI, MED and the
+ * relevance set; success@3 on the paraphrase set; bench/README.md has the table):
  *
  * <ul>
  *   <li>Reciprocal rank fusion (k = 60) gained on CISI and MED (0.443, 0.773) but lost to meaning
- *       alone on paraphrases (0.42 against 0.61): a passage in both rankings (a word in common,
- *       middling meaning) beats one close in meaning alone.
- *   <li>A weighted mean with scores by words divided by the best of the page did better on CISI and
- *       MED (0.453, 0.782) and no better on paraphrases: the best of a page of weak matches (one
- *       common word) counts as a perfect match.
- *   <li>Dividing by the best score possible (what Lucene's score bounds give for a passage holding
- *       every part) keeps weak matches weak: with equal weights 0.443, 0.788, 0.913 and 0.53-0.56.
- *       Weights of 0.3 to 0.7 for words moved CISI and MED by less than the noise between runs.
+ *       alone on paraphrases (0.42 against 0.67): a passage in both rankings (a common word in
+ *       common, middling meaning) beats one close in meaning alone.
+ *   <li>A mean with the words' score divided by the best on the page did better on CISI and MED
+ *       (0.453, 0.782), no better on paraphrases: the best of a page of weak matches counts as a
+ *       perfect match.
+ *   <li>Divided by the best score possible (Lucene's score bounds for a passage holding every part,
+ *       a word the text never uses counted as an average part) weak matches stay weak: 0.444,
+ *       0.788, 0.918 and 0.61. Weights of 0.3 to 0.7 for words moved CISI and MED by less than the
+ *       noise between runs; equal weights it is.
  * </ul>
  */
 public final class Fusion {
