@@ -224,13 +224,16 @@ final class MeaningSearch {
   }
 
   /**
-   * What a meaning search keeps to: passages with a vector of this model, from the sources and the
-   * document asked for (the query's own {@code source:} filters included).
+   * What a meaning search keeps to: paragraphs with a vector of this model, from the sources and
+   * the document asked for (the query's own {@code source:} filters included).
    */
   private static Query filter(ParsedQuery parsed, EngineQuery request) {
     BooleanQuery.Builder filter =
         new BooleanQuery.Builder()
-            .add(new TermQuery(new Term(Schema.EMBEDDED, Embedder.MODEL)), Occur.FILTER);
+            .add(new TermQuery(new Term(Schema.EMBEDDED, Embedder.MODEL)), Occur.FILTER)
+            // Titles and headings are too short to mean much: a few words lie close to almost any
+            // question ("What to watch" to "penalties"), and answer none.
+            .add(new TermQuery(new Term(Schema.KIND, "paragraph")), Occur.FILTER);
     if (!request.sources().isEmpty()) {
       filter.add(LuceneQueries.anySource(request.sources()), Occur.FILTER);
     }

@@ -178,7 +178,7 @@ public final class PassageSearch implements Closeable {
     if (meaning == null
         && answer.page().allParts() == 0
         && parsed.plainWords()
-        && contentWords(parsed) > 0) {
+        && contentWords(parsed) >= 2) {
       // No passage holds every word: what the reader means may be said in other words.
       float[] fallback = meaningOf(parsed);
       if (fallback != null) {
@@ -199,7 +199,9 @@ public final class PassageSearch implements Closeable {
    * Whether {@code parsed} is searched by meaning from the start: words alone (a phrase, prefix,
    * {@code OR} or exclusion keeps its exact meaning), at least {@value #MEANING_FROM_WORDS} of them
    * that say something, or a question ("who sent troops"). A keyword query of one or two words is
-   * searched by words, as fast as before; by meaning only when no passage holds all its words.
+   * searched by words, as fast as before; by meaning only when no passage holds all its words, and
+   * never a single word: alone, a word lies close in meaning to too much (measured: "soldiers" to a
+   * heading "The metaphor").
    */
   static boolean usesMeaning(ParsedQuery parsed, String typed) {
     if (!parsed.plainWords() || parsed.filtersEverythingOut()) {
@@ -214,15 +216,22 @@ public final class PassageSearch implements Closeable {
             || (!parsed.terms().isEmpty()
                 && QUESTION_WORDS.contains(
                     parsed.terms().getFirst().text().toLowerCase(Locale.ROOT)));
-    return question && words > 0;
+    return question && words >= 2;
   }
 
-  /** The distinct words of {@code parsed} that say something: no stopword, no question word. */
+  /**
+   * The distinct words of {@code parsed} that say something: no stopword, no question word, no
+   * number alone ({@code [1 TO} is not a question).
+   */
   private static int contentWords(ParsedQuery parsed) {
     Set<String> words = new HashSet<>();
     for (QueryTerm term : parsed.terms()) {
       if (term.kind() == QueryTerm.Kind.WORD && !TextAnalysis.isFillerWord(term.text())) {
-        words.addAll(TextAnalysis.keywordTerms(term.text()));
+        for (String word : TextAnalysis.keywordTerms(term.text())) {
+          if (word.chars().anyMatch(Character::isLetter)) {
+            words.add(word);
+          }
+        }
       }
     }
     return words.size();

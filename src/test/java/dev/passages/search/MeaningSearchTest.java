@@ -117,17 +117,35 @@ class MeaningSearchTest {
   }
 
   @Test
-  void aWordTheTextDoesNotUseIsFoundByMeaning() {
-    SearchResult result = search.search(SearchRequest.of("fatalities"));
-    assertThat(result.semantic()).isTrue();
-    assertThat(result.hits()).extracting(Hit::id).contains("article#p6");
-    assertThat(result.hits()).allMatch(h -> h.matched() == Matched.MEANING);
+  void wordsTheTextDoesNotUseAreFoundByMeaningButNeverASingleWord() {
+    SearchResult pair = search.search(SearchRequest.of("protest fatalities"));
+    assertThat(pair.semantic()).isTrue();
+    assertThat(pair.hits()).extracting(Hit::id).contains("article#p6");
+    for (String single : List.of("fatalities", "soldiers", "bloodshed", "penalties")) {
+      SearchResult one = search.search(SearchRequest.of(single));
+      assertThat(one.semantic()).as(single).isFalse();
+      assertThat(one.byMeaning()).as(single).isZero();
+    }
   }
 
   @Test
-  void nonsenseFindsNothingByMeaning() {
-    SearchResult result = search.search(SearchRequest.of("x".repeat(5000)));
-    assertThat(result.total()).isZero();
+  void titlesAndHeadingsAreNeverFoundByMeaningAlone() {
+    for (String question :
+        List.of(
+            "how many people were killed in the turmoil", "what should readers watch for next")) {
+      assertThat(search.search(new SearchRequest(question, 100, 0, Set.of())).hits())
+          .filteredOn(h -> h.matched() == Matched.MEANING)
+          .allSatisfy(h -> assertThat(h.kind()).isEqualTo("paragraph"));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"[1 TO", "title:", "<b>uranium</b>", "uranium~~~", "AND", "(((", "qwxz zzyq"})
+  void brokenOrNonsenseQueriesGetNoPassageByMeaning(String query) {
+    SearchResult result = search.search(SearchRequest.of(query));
+    assertThat(result.byMeaning()).isZero();
+    assertThat(search.search(SearchRequest.of("x".repeat(5000))).total()).isZero();
   }
 
   @Test
@@ -162,8 +180,8 @@ class MeaningSearchTest {
 
   /**
    * The paraphrase set (questions a reader would ask in words the article does not use) as a floor:
-   * measured 2026-12-05 at success@3 0.611 and MRR 0.533 (words alone: 0.167 and 0.137; meaning
-   * alone: 0.667 and 0.607).
+   * measured 2026-12-05 at success@3 0.639 and MRR 0.537 (words alone: 0.167 and 0.137; meaning
+   * alone: 0.694 and 0.626).
    */
   @Test
   void theParaphraseSetStaysAboveItsFloor() throws IOException {
@@ -196,7 +214,7 @@ class MeaningSearchTest {
         success,
         mrr);
     assertThat(questions).isGreaterThanOrEqualTo(25);
-    assertThat(success).isGreaterThanOrEqualTo(0.58);
+    assertThat(success).isGreaterThanOrEqualTo(0.61);
     assertThat(mrr).isGreaterThanOrEqualTo(0.50);
   }
 
