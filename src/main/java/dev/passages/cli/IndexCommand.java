@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,6 +42,9 @@ final class IndexCommand implements Callable<Integer> {
   @Option(names = "--rebuild", description = "Throw the index away and index everything anew.")
   boolean rebuild;
 
+  /** Set once embedding begins: whether a signal stopped it. */
+  private Signals.Stop stopped;
+
   /** More documents than this are summed up, not listed: a large corpus would print pages. */
   static final int LISTED_UP_TO = 50;
 
@@ -66,7 +68,7 @@ final class IndexCommand implements Callable<Integer> {
       if (semantic.on()) {
         embed(index, out, err);
       }
-      return ExitCodes.OK;
+      return stopped == null ? ExitCodes.OK : stopped.exitCode(ExitCodes.OK);
     } catch (IndexLockedException e) {
       err.println(
           "error: "
@@ -99,8 +101,7 @@ final class IndexCommand implements Callable<Integer> {
    * a second. Interrupted (Ctrl-C), it keeps what it committed: the next run, or {@code serve},
    * goes on from there.
    */
-  private static void embed(CorpusIndex index, PrintWriter out, PrintWriter err)
-      throws IOException {
+  private void embed(CorpusIndex index, PrintWriter out, PrintWriter err) throws IOException {
     long pending = index.vectorCounts().pending();
     if (pending == 0) {
       out.println("Every passage has its vector for meaning-based search");
@@ -118,30 +119,22 @@ final class IndexCommand implements Callable<Integer> {
       }
       VectorFill fill = new VectorFill(index, model, Runtime.getRuntime().availableProcessors());
       // Ctrl-C stops after the batch under way, which is committed: the next run goes on from it.
-      CountDownLatch finished = new CountDownLatch(1);
-      Signals.onStop(
-          () -> {
-            try {
-              fill.close();
-              finished.await();
-            } catch (IOException e) {
-              System.err.println("error while stopping: " + e.getMessage());
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-          });
+      stopped =
+          Signals.onStop(
+              () -> {
+                try {
+                  fill.close();
+                } catch (IOException e) {
+                  System.err.println("error while stopping: " + e.getMessage());
+                }
+              });
       long start = System.nanoTime();
-      long done;
-      try {
-        done =
-            fill.runToEnd(
-                progress -> {
-                  err.println("  embedding: " + progress.describe());
-                  err.flush();
-                });
-      } finally {
-        finished.countDown();
-      }
+      long done =
+          fill.runToEnd(
+              progress -> {
+                err.println("  embedding: " + progress.describe());
+                err.flush();
+              });
       double seconds = (System.nanoTime() - start) / 1e9;
       out.printf(
           Locale.ROOT,

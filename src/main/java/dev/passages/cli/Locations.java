@@ -35,17 +35,17 @@ final class Locations {
   }
 
   /**
-   * Updates the index if it is missing or older than the corpus, saying so on {@code err}; with
-   * {@code semantic}, gives passages without a vector theirs when there are few enough to take
-   * seconds ({@value #EMBED_UP_TO}), else says how to. When a running server holds the index open,
-   * it keeps the index up to date itself: search it as is.
+   * Updates the index if it is missing or older than the corpus, saying so on {@code err}; with a
+   * {@code model} (a search that will go by meaning), gives passages without a vector theirs when
+   * there are few enough to take seconds ({@value #EMBED_UP_TO}), else says how to. When a running
+   * server holds the index open, it keeps the index up to date itself: search it as is.
    */
-  void ensureFreshIndex(PrintWriter err, boolean semantic) throws IOException {
+  void ensureFreshIndex(PrintWriter err, EmbeddingModel model) throws IOException {
     try {
       Indexer indexer = indexer();
       Optional<IndexReport> report = indexer.updateIfStale();
       report.ifPresent(r -> IndexCommand.printSummary(r, index, err, err));
-      long pending = semantic ? indexer.pendingVectors() : 0;
+      long pending = model != null ? indexer.pendingVectors() : 0;
       if (pending > EMBED_UP_TO) {
         err.printf(
             Locale.ROOT,
@@ -53,8 +53,7 @@ final class Locations {
                 + " among the others; `passages index` or `passages serve` embeds them%n",
             pending);
       } else if (pending > 0) {
-        try (CorpusIndex live = Indexer.open(corpus, index, false);
-            EmbeddingModel model = EmbeddingModel.onDemand()) {
+        try (CorpusIndex live = Indexer.open(corpus, index, false)) {
           new VectorFill(live, model, Runtime.getRuntime().availableProcessors()).runToEnd(p -> {});
         }
       }

@@ -97,12 +97,15 @@ final class SearchCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.USAGE;
     }
-    locations.ensureFreshIndex(err, semantic.on());
     SearchResult result;
-    // The model loads only if the query is searched by meaning (a second): not for a keyword.
-    try (EmbeddingModel model = semantic.on() ? EmbeddingModel.onDemand() : EmbeddingModel.off();
-        PassageSearch search = new PassageSearch(LuceneEngine.open(locations.index), 0, model)) {
-      result = search.search(request);
+    // The model loads only if the query is searched by meaning (a second): not for a keyword, which
+    // neither embeds the passages that wait for a vector.
+    boolean meaning = semantic.on() && PassageSearch.mayUseMeaning(request.query());
+    try (EmbeddingModel model = meaning ? EmbeddingModel.onDemand() : EmbeddingModel.off()) {
+      locations.ensureFreshIndex(err, meaning ? model : null);
+      try (PassageSearch search = new PassageSearch(LuceneEngine.open(locations.index), 0, model)) {
+        result = search.search(request);
+      }
     }
     if (json) {
       out.println(Json.mapper().writeValueAsString(result));

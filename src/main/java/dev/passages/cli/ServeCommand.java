@@ -194,17 +194,19 @@ final class ServeCommand implements Callable<Integer> {
       return ExitCodes.FAILURE;
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    Signals.onStop(
-        () -> {
-          try {
-            shutdown.close();
-          } catch (IOException | RuntimeException e) {
-            // Javalin throws when requests outlast the stop timeout; the index is closed by then
-            // all the same, and stopping must still finish for the JVM to exit.
-            System.err.println("error while stopping: " + e.getMessage());
-          }
-          stopped.countDown();
-        });
+    Signals.Stop signal =
+        Signals.onStop(
+            () -> {
+              try {
+                shutdown.close();
+              } catch (IOException | RuntimeException e) {
+                // Javalin throws when requests outlast the stop timeout; the index is closed by
+                // then
+                // all the same, and stopping must still finish for the JVM to exit.
+                System.err.println("error while stopping: " + e.getMessage());
+              }
+              stopped.countDown();
+            });
     out.printf(
         "Passages is serving %d passages at http://%s:%d/ (Ctrl-C stops it)%n",
         search.passageCount(), host.contains(":") ? "[" + host + "]" : host, app.port());
@@ -226,7 +228,7 @@ final class ServeCommand implements Callable<Integer> {
             : "on");
     out.flush();
     stopped.await();
-    return ExitCodes.OK;
+    return signal.exitCode(ExitCodes.OK);
   }
 
   private static String rootMessage(Throwable e) {

@@ -9,19 +9,32 @@ import sun.misc.Signal;
  * <p>Why not a shutdown hook alone: ONNX Runtime registers a hook of its own that frees its native
  * environment, and the JVM runs all hooks at once. A model still loading, or a passage being
  * embedded, when that hook runs crashes the process (SIGSEGV, an hs_err file, exit code 134) before
- * the index is closed. Handling the signals first lets the command stop its embedding and close the
- * model; the JVM then exits, and every hook finds nothing running.
+ * the index is closed. So a signal only asks the command to stop; the command stops its work,
+ * closes the model and the index, and returns {@link Stop#exitCode} (128 + the signal's number, as
+ * the JVM would have exited), and only then does the JVM exit and run its hooks, which find nothing
+ * running.
  */
 final class Signals {
 
   private Signals() {}
 
+  /** Whether a signal asked the command to stop, and which. */
+  static final class Stop {
+    private volatile int signal;
+
+    /** 128 + the number of the signal that stopped the command; {@code otherwise} if none did. */
+    int exitCode(int otherwise) {
+      return signal == 0 ? otherwise : 128 + signal;
+    }
+  }
+
   /**
-   * Runs {@code stop} once on SIGTERM or SIGINT (on a thread of its own, not the signal handler's),
-   * then exits with 128 + the signal's number, as the JVM would have. {@code stop} also runs from a
-   * shutdown hook when the JVM exits another way; whichever comes first runs it.
+   * Runs {@code stop} once on SIGTERM or SIGINT (on a thread of its own, not the signal handler's);
+   * it must make the command return. It also runs from a shutdown hook when the JVM exits another
+   * way; whichever comes first runs it.
    */
-  static Runnable onStop(Runnable stop) {
+  static Stop onStop(Runnable stop) {
+    Stop state = new Stop();
     AtomicBoolean done = new AtomicBoolean();
     Runnable once =
         () -> {
@@ -33,15 +46,11 @@ final class Signals {
     for (String name : new String[] {"TERM", "INT"}) {
       Signal.handle(
           new Signal(name),
-          signal ->
-              Thread.ofPlatform()
-                  .name("passages-signal")
-                  .start(
-                      () -> {
-                        once.run();
-                        System.exit(128 + signal.getNumber());
-                      }));
+          signal -> {
+            state.signal = signal.getNumber();
+            Thread.ofPlatform().name("passages-signal").start(once);
+          });
     }
-    return once;
+    return state;
   }
 }

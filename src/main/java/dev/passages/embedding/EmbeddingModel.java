@@ -7,47 +7,28 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
- * The embedding model as a server holds it: loaded in the background (a second or two, which a
- * server does not wait for before its first answer), or off. Until it is loaded, searches go by
- * words alone.
+ * The embedding model as a command holds it: loaded in the background (a second or two, which a
+ * server does not wait for before its first answer), loaded on demand (for a command that may not
+ * need it), or off. Until it is loaded, searches go by words alone.
  */
 public final class EmbeddingModel implements AutoCloseable {
 
   private final CompletableFuture<Embedder> loading;
 
   /** Whether the model is loaded when first asked for, on the asking thread. */
-  private volatile boolean onDemand;
+  private final boolean onDemand;
 
   /** Whether a background load has begun (or is about to, after its delay). */
   private volatile boolean loadingStarted;
 
-  private EmbeddingModel(CompletableFuture<Embedder> loading) {
+  private EmbeddingModel(CompletableFuture<Embedder> loading, boolean onDemand) {
     this.loading = loading;
-  }
-
-  /**
-   * The model, loaded the first time it is asked for (by {@link #now}): for a command that may not
-   * need it at all, such as a one-word search.
-   */
-  public static EmbeddingModel onDemand() {
-    EmbeddingModel model = new EmbeddingModel(new CompletableFuture<>());
-    model.onDemand = true;
-    return model;
-  }
-
-  private synchronized void loadIfDemanded() {
-    if (onDemand && !loading.isDone()) {
-      try {
-        loading.complete(Embedder.load());
-      } catch (IOException | RuntimeException e) {
-        loading.completeExceptionally(e);
-      }
-    }
+    this.onDemand = onDemand;
   }
 
   /** Starts loading the model on a thread of its own. */
   public static EmbeddingModel loadInBackground() {
-    EmbeddingModel model = new EmbeddingModel(new CompletableFuture<>());
+    EmbeddingModel model = deferred();
     model.startLoading(Duration.ZERO);
     return model;
   }
@@ -58,7 +39,26 @@ public final class EmbeddingModel implements AutoCloseable {
    * after.
    */
   public static EmbeddingModel deferred() {
-    return new EmbeddingModel(new CompletableFuture<>());
+    return new EmbeddingModel(new CompletableFuture<>(), false);
+  }
+
+  /**
+   * The model, loaded the first time it is asked for (by {@link #now} or {@link #await}): for a
+   * command that may not need it at all, such as a one-word search.
+   */
+  public static EmbeddingModel onDemand() {
+    return new EmbeddingModel(new CompletableFuture<>(), true);
+  }
+
+  /** A model already loaded. */
+  public static EmbeddingModel of(Embedder embedder) {
+    return new EmbeddingModel(CompletableFuture.completedFuture(embedder), false);
+  }
+
+  /** No model: meaning-based search is off. */
+  public static EmbeddingModel off() {
+    return new EmbeddingModel(
+        CompletableFuture.failedFuture(new IOException("meaning-based search is off")), false);
   }
 
   /** Loads the model on a thread of its own, {@code after} from now. */
@@ -72,23 +72,25 @@ public final class EmbeddingModel implements AutoCloseable {
               try {
                 Thread.sleep(after);
                 loading.complete(Embedder.load());
-              } catch (InterruptedException e) {
-                loading.completeExceptionally(e);
-              } catch (IOException | RuntimeException e) {
+              } catch (InterruptedException | IOException | RuntimeException e) {
                 loading.completeExceptionally(e);
               }
             });
   }
 
-  /** A model already loaded. */
-  public static EmbeddingModel of(Embedder embedder) {
-    return new EmbeddingModel(CompletableFuture.completedFuture(embedder));
+  private synchronized void loadIfDemanded() {
+    if (onDemand && !loading.isDone()) {
+      try {
+        loading.complete(Embedder.load());
+      } catch (IOException | RuntimeException e) {
+        loading.completeExceptionally(e);
+      }
+    }
   }
 
-  /** No model: meaning-based search is off. */
-  public static EmbeddingModel off() {
-    return new EmbeddingModel(
-        CompletableFuture.failedFuture(new IOException("meaning-based search is off")));
+  /** Whether the model is loaded by now; never loads it. */
+  public boolean isLoaded() {
+    return loading.isDone() && !loading.isCompletedExceptionally();
   }
 
   /**
@@ -97,9 +99,7 @@ public final class EmbeddingModel implements AutoCloseable {
    */
   public Optional<Embedder> now() {
     loadIfDemanded();
-    return loading.isDone() && !loading.isCompletedExceptionally()
-        ? Optional.of(loading.join())
-        : Optional.empty();
+    return isLoaded() ? Optional.of(loading.join()) : Optional.empty();
   }
 
   /** The model, waiting for it to load; empty when off or when it could not be loaded. */
@@ -131,12 +131,16 @@ public final class EmbeddingModel implements AutoCloseable {
 
   /**
    * Closes the model, waiting for a load under way to finish first: a process that exits while ONNX
-   * Runtime is still setting up a model is aborted by the runtime's own exit handlers.
+   * Runtime is still setting up a model is aborted by the runtime's own exit handlers. A model that
+   * no one asked for (on demand) or whose load never began (deferred) is never loaded: whoever
+   * waits for it hears it is gone.
    */
   @Override
   public void close() {
-    if (!onDemand || loading.isDone()) {
+    if (loading.isDone() || loadingStarted) {
       await().ifPresent(Embedder::close);
+    } else {
+      loading.completeExceptionally(new IOException("the model was closed before it was loaded"));
     }
   }
 }

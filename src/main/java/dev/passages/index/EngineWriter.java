@@ -53,7 +53,9 @@ public interface EngineWriter extends Closeable {
   /**
    * Gives each passage its vector, unless its text has changed since the vector was made (its new
    * text then waits for a vector of its own); the rest of the passage is kept as it is. Sees every
-   * write made before it. Returns how many were stored.
+   * write made before it, and must not run beside {@link #put} or {@link #delete} ({@link
+   * CorpusIndex} runs them one at a time): a passage replaced in between could get its old text
+   * back. Returns how many were stored.
    */
   int putVectors(List<PassageVector> vectors) throws IOException;
 

@@ -118,10 +118,14 @@ public final class VectorFill implements Closeable {
                     try {
                       VectorCounts counts = index.vectorCounts();
                       progress = VectorProgress.of(counts, 0, 0);
-                      if (counts.pending() > 0) {
-                        if (model.await().isEmpty()) {
+                      if (counts.pending() > 0 && !model.isLoaded()) {
+                        if (model.problem().isPresent()) {
                           return; // off, or it cannot run here: words alone
                         }
+                        idle(); // still loading: look again, or stop when asked
+                        continue;
+                      }
+                      if (counts.pending() > 0) {
                         fillAndSay(counts.pending(), log);
                       }
                     } catch (IOException | RuntimeException e) {

@@ -8,9 +8,11 @@ import dev.passages.search.Fusion;
 import dev.passages.search.Hit;
 import dev.passages.search.Matched;
 import dev.passages.search.ParsedQuery;
+import dev.passages.search.PassageSearch;
 import dev.passages.search.SourceCounts;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -26,12 +28,12 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
 
 /**
@@ -41,34 +43,88 @@ import org.apache.lucene.search.Weight;
  */
 final class MeaningSearch {
 
-  /** The most neighbours asked of the vector index, however deep the page. */
-  static final int MAX_NEIGHBOURS = 1_000;
-
   private MeaningSearch() {}
 
   static EnginePage find(HighlightingSearcher searcher, EngineQuery request) throws IOException {
     LuceneQueries.PassageQuery query = WordSearch.compile(searcher, request.query());
-    int depth = Math.max(Fusion.DEPTH, request.offset() + request.limit());
+    int wanted = request.offset() + request.limit();
     WordSearch.Answer words =
-        request.meaningOnly() ? null : WordSearch.rank(searcher, request, query, depth);
+        request.meaningOnly()
+            ? null
+            : WordSearch.rank(searcher, request, query, Math.max(Fusion.DEPTH, wanted));
     ScoreDoc[] ranked =
         words == null || words.top() == null ? new ScoreDoc[0] : words.top().scoreDocs;
-    TopDocs near =
-        searcher.search(
+    // The same depth whatever the page: paging through an answer never reorders it.
+    ScoreDoc[] head = Arrays.copyOf(ranked, Math.min(ranked.length, Fusion.DEPTH));
+    ScoreDoc[] near = nearest(searcher, request, true);
+    List<Fusion.Fused> fused = fuse(searcher, request, query, words, head, near);
+    Map<Integer, Matched> matched = new HashMap<>();
+    List<Integer> byMeaningAlone = new ArrayList<>();
+    for (Fusion.Fused hit : fused) {
+      matched.put(hit.key(), hit.matched());
+      if (hit.matched() == Matched.MEANING) {
+        byMeaningAlone.add(hit.key());
+      }
+    }
+    List<ScoreDoc> order = inOrder(fused, ranked, head.length, matched, query.all() != null);
+    int from = Math.min(request.offset(), order.size());
+    int to = Math.min(order.size(), wanted);
+    ScoreDoc[] page = order.subList(from, to).toArray(ScoreDoc[]::new);
+    List<Hit> hits =
+        page.length == 0
+            ? List.of()
+            : Hits.readRanked(searcher, query.marked(), page, 0, matched::get);
+    long wordTotal = words == null ? 0 : words.total();
+    long total = wordTotal + byMeaningAlone.size();
+    long allParts = 0;
+    if (words != null) {
+      long counted = holdingAllCount(searcher, request, query, words);
+      // Past the counting limit the split is not known: the total stands for both, as documented.
+      allParts =
+          query.all() != null && counted > PassageSearch.COUNT_UP_TO
+              ? total
+              : Math.min(wordTotal, counted);
+    }
+    SourceCounts counts = words == null ? SourceCounts.NONE : wordCounts(searcher, request, words);
+    return new EnginePage(
+        total,
+        words == null || words.totalExact(),
+        allParts,
+        byMeaningAlone.size(),
+        plus(counts, meaningAloneBySource(searcher, request, words, byMeaningAlone)),
+        hits);
+  }
+
+  /** The {@link Fusion#DEPTH} paragraphs nearest the query's meaning, in the request's sources. */
+  private static ScoreDoc[] nearest(
+      IndexSearcher searcher, EngineQuery request, boolean inRequestedSources) throws IOException {
+    return searcher.search(
             new KnnFloatVectorQuery(
                 Schema.VECTOR,
                 request.meaning(),
-                Math.min(depth, MAX_NEIGHBOURS),
-                filter(request.query(), request)),
-            Math.min(depth, MAX_NEIGHBOURS));
+                Fusion.DEPTH,
+                filter(request.query(), request, inRequestedSources)),
+            Fusion.DEPTH)
+        .scoreDocs;
+  }
+
+  /** The best by words ({@code head}) and the nearest by meaning as one ranking. */
+  private static List<Fusion.Fused> fuse(
+      IndexSearcher searcher,
+      EngineQuery request,
+      LuceneQueries.PassageQuery query,
+      WordSearch.Answer words,
+      ScoreDoc[] head,
+      ScoreDoc[] near)
+      throws IOException {
     // Every candidate is known both ways: by its score by words and by its cosine.
     Map<Integer, Float> wordScores = new LinkedHashMap<>();
-    for (ScoreDoc doc : ranked) {
+    for (ScoreDoc doc : head) {
       wordScores.put(doc.doc, doc.score);
     }
     Map<Integer, Float> similarity = new HashMap<>();
     List<Integer> deeper = new ArrayList<>();
-    for (ScoreDoc doc : near.scoreDocs) {
+    for (ScoreDoc doc : near) {
       // Lucene scores a dot product as (1 + cosine) / 2.
       similarity.put(doc.doc, 2 * doc.score - 1);
       if (!wordScores.containsKey(doc.doc)) {
@@ -89,13 +145,13 @@ final class MeaningSearch {
     similarity.putAll(StoredVectors.similarities(searcher, unmeasured, request.meaning()));
     Set<Integer> all = new LinkedHashSet<>(wordScores.keySet());
     all.addAll(similarity.keySet());
-    ScoreDoc[] candidates = all.stream().map(d -> new ScoreDoc(d, 0)).toArray(ScoreDoc[]::new);
-    Set<Integer> holdingAll = WordSearch.holdingAll(searcher, query.all(), candidates, 0);
     List<Fusion.Candidate> pool = new ArrayList<>(all.size());
     for (int doc : all) {
       Float score = wordScores.get(doc);
-      boolean holds = score != null && (holdingAll == null || holdingAll.contains(doc));
-      // The ranking adds a constant to those holding every part; fusion wants the words' own score.
+      // The ranking adds a constant to those holding every part, which no other passage reaches;
+      // fusion wants the words' own score.
+      boolean holds =
+          score != null && (query.all() == null || score >= LuceneQueries.ALL_PARTS_BONUS);
       float own =
           score == null
               ? 0
@@ -104,38 +160,73 @@ final class MeaningSearch {
           new Fusion.Candidate(
               doc, score != null, holds, own, similarity.getOrDefault(doc, Float.NaN)));
     }
-    List<Fusion.Fused> fused =
-        Fusion.fuse(
-            pool, words == null ? 0 : bestPossible(searcher, words.query().matching(), query));
-    Map<Integer, Matched> matched = new HashMap<>();
-    List<Integer> byMeaningAlone = new ArrayList<>();
+    return Fusion.fuse(
+        pool, words == null ? 0 : bestPossible(searcher, words.query().matching(), query));
+  }
+
+  /**
+   * The whole order: the fused candidates, and after them the rest of the word ranking, in its own
+   * order; those holding every part of the query before all others.
+   */
+  private static List<ScoreDoc> inOrder(
+      List<Fusion.Fused> fused,
+      ScoreDoc[] ranked,
+      int fusedDepth,
+      Map<Integer, Matched> matched,
+      boolean severalParts) {
+    List<ScoreDoc> holdingAll = new ArrayList<>();
+    List<ScoreDoc> others = new ArrayList<>();
     for (Fusion.Fused hit : fused) {
-      matched.put(hit.key(), hit.matched());
-      if (hit.matched() == Matched.MEANING) {
-        byMeaningAlone.add(hit.key());
+      (hit.matched() == Matched.ALL ? holdingAll : others)
+          .add(new ScoreDoc(hit.key(), hit.score()));
+    }
+    for (int i = fusedDepth; i < ranked.length; i++) {
+      ScoreDoc doc = ranked[i];
+      if (matched.containsKey(doc.doc)) {
+        continue;
+      }
+      boolean all = !severalParts || doc.score >= LuceneQueries.ALL_PARTS_BONUS;
+      matched.put(doc.doc, all ? Matched.ALL : Matched.SOME);
+      List<ScoreDoc> group = all ? holdingAll : others;
+      // Just below the last of its group: the page keeps this order (Hits sorts by score).
+      float below = group.isEmpty() ? (all ? 10f : 0f) : Math.nextDown(group.getLast().score);
+      group.add(new ScoreDoc(doc.doc, below));
+    }
+    if (!holdingAll.isEmpty() && !others.isEmpty()) {
+      // Every other score stays below those holding every part.
+      float floor = holdingAll.getLast().score;
+      for (int i = 0; i < others.size(); i++) {
+        if (others.get(i).score >= floor) {
+          others.set(i, new ScoreDoc(others.get(i).doc, Math.nextDown(floor) - i * 1e-6f));
+        }
       }
     }
-    int from = Math.min(request.offset(), fused.size());
-    int to = Math.min(fused.size(), request.offset() + request.limit());
-    ScoreDoc[] page = new ScoreDoc[to - from];
-    for (int i = from; i < to; i++) {
-      page[i - from] = new ScoreDoc(fused.get(i).key(), fused.get(i).score());
+    List<ScoreDoc> order = new ArrayList<>(holdingAll.size() + others.size());
+    order.addAll(holdingAll);
+    order.addAll(others);
+    return order;
+  }
+
+  /**
+   * The passages found by meaning alone by source: among those of the page's sources, and, when the
+   * request narrows the sources, among the nearest in every source, as the word counts are.
+   */
+  private static SourceCounts meaningAloneBySource(
+      IndexSearcher searcher, EngineQuery request, WordSearch.Answer words, List<Integer> found)
+      throws IOException {
+    if (request.sources().isEmpty()) {
+      return sources(searcher, found);
     }
-    List<Hit> hits =
-        page.length == 0
-            ? List.of()
-            : Hits.readRanked(searcher, query.marked(), page, 0, matched::get);
-    long wordTotal = words == null ? 0 : words.total();
-    SourceCounts counts = words == null ? SourceCounts.NONE : wordCounts(searcher, request, words);
-    long allParts =
-        words == null ? 0 : Math.min(wordTotal, holdingAllCount(searcher, request, query, words));
-    return new EnginePage(
-        wordTotal + byMeaningAlone.size(),
-        words == null || words.totalExact(),
-        allParts,
-        byMeaningAlone.size(),
-        plus(counts, sources(searcher, byMeaningAlone)),
-        hits);
+    List<Integer> nearAnywhere = new ArrayList<>();
+    for (ScoreDoc doc : nearest(searcher, request, false)) {
+      if (2 * doc.score - 1 >= Fusion.MIN_SIMILARITY) {
+        nearAnywhere.add(doc.doc);
+      }
+    }
+    if (words != null) {
+      nearAnywhere.removeAll(scores(searcher, words.unfiltered(), nearAnywhere).keySet());
+    }
+    return sources(searcher, nearAnywhere);
   }
 
   /**
@@ -198,7 +289,8 @@ final class MeaningSearch {
   private static SourceCounts wordCounts(
       HighlightingSearcher searcher, EngineQuery request, WordSearch.Answer words)
       throws IOException {
-    if (words.total() == 0) {
+    if (words.total() == 0
+        && (request.sources().isEmpty() || words.unfiltered() instanceof MatchNoDocsQuery)) {
       return SourceCounts.NONE;
     }
     return words.counts() != null
@@ -207,6 +299,10 @@ final class MeaningSearch {
             searcher, WordSearch.withFilters(words.unfiltered(), Set.of(), request.doc()));
   }
 
+  /**
+   * The passages holding every part of the query, counted up to one past {@link
+   * PassageSearch#COUNT_UP_TO}: the ranking pass's count when it saw every match.
+   */
   private static long holdingAllCount(
       IndexSearcher searcher,
       EngineQuery request,
@@ -216,25 +312,26 @@ final class MeaningSearch {
     if (query.all() == null) {
       return words.total();
     }
-    int counted =
-        searcher.search(
-            WordSearch.withFilters(query.all(), request.sources(), request.doc()),
-            new CappedCount(dev.passages.search.PassageSearch.COUNT_UP_TO + 1));
-    return counted > dev.passages.search.PassageSearch.COUNT_UP_TO ? words.total() : counted;
+    if (words.holdingAll() != null) {
+      return words.holdingAll();
+    }
+    return searcher.search(
+        WordSearch.withFilters(query.all(), request.sources(), request.doc()),
+        new CappedCount(PassageSearch.COUNT_UP_TO + 1));
   }
 
   /**
    * What a meaning search keeps to: paragraphs with a vector of this model, from the sources and
    * the document asked for (the query's own {@code source:} filters included).
    */
-  private static Query filter(ParsedQuery parsed, EngineQuery request) {
+  private static Query filter(ParsedQuery parsed, EngineQuery request, boolean inRequestedSources) {
     BooleanQuery.Builder filter =
         new BooleanQuery.Builder()
             .add(new TermQuery(new Term(Schema.EMBEDDED, Embedder.MODEL)), Occur.FILTER)
             // Titles and headings are too short to mean much: a few words lie close to almost any
             // question ("What to watch" to "penalties"), and answer none.
             .add(new TermQuery(new Term(Schema.KIND, "paragraph")), Occur.FILTER);
-    if (!request.sources().isEmpty()) {
+    if (inRequestedSources && !request.sources().isEmpty()) {
       filter.add(LuceneQueries.anySource(request.sources()), Occur.FILTER);
     }
     if (!parsed.sources().isEmpty()) {

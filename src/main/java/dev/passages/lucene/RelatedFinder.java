@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -70,9 +71,10 @@ final class RelatedFinder {
       found.putIfAbsent(quote.passage().id(), quote);
     }
     // By meaning where the paragraph has a vector; by MoreLikeThis's shared words where not.
+    Optional<List<RelatedPassage>> byMeaning =
+        SimilarByMeaning.find(searcher, paragraph, q -> elsewhere(q, paragraph));
     List<RelatedPassage> similar =
-        SimilarByMeaning.find(searcher, paragraph, q -> elsewhere(q, paragraph))
-            .orElse(similar(searcher, paragraph));
+        byMeaning.isPresent() ? byMeaning.get() : similar(searcher, paragraph);
     for (RelatedPassage passage : similar) {
       found.putIfAbsent(passage.passage().id(), passage);
     }

@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -29,7 +28,6 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
@@ -50,7 +48,13 @@ final class WordSearch {
     LuceneQueries.PassageQuery query = compile(searcher, request.query());
     Answer answer = rank(searcher, request, query, request.offset() + request.limit());
     if (answer.total() == 0) {
-      return new EnginePage(0, answer.totalExact(), 0, 0, SourceCounts.NONE, List.of());
+      // None in the sources asked for; the counts say where the query does match.
+      SourceCounts elsewhere =
+          request.sources().isEmpty() || answer.unfiltered() instanceof MatchNoDocsQuery
+              ? SourceCounts.NONE
+              : SourceCounter.count(
+                  searcher, withFilters(answer.unfiltered(), Set.of(), request.doc()));
+      return new EnginePage(0, answer.totalExact(), 0, 0, elsewhere, List.of());
     }
     ScoreDoc[] page = answer.top().scoreDocs;
     // The ranking adds a constant to a passage holding every part, which no other passage reaches.
@@ -92,8 +96,12 @@ final class WordSearch {
   /** The Lucene query of {@code parsed}: kept compiled, cut down to its telling words when long. */
   static LuceneQueries.PassageQuery compile(IndexSearcher searcher, ParsedQuery parsed)
       throws IOException {
-    LuceneQueries.PassageQuery query = CompiledQuery.of(parsed).query();
-    return query.parts().size() > MAX_QUERY_PARTS ? tellingPartsOf(searcher, parsed) : query;
+    // A long query (a pasted paragraph) is cut to its telling words before it is compiled, and not
+    // kept: compiled whole it would be a thousand clauses, and kept, thousands of those.
+    if (parsed.terms().size() > MAX_QUERY_PARTS) {
+      return tellingPartsOf(searcher, parsed);
+    }
+    return CompiledQuery.of(parsed).query();
   }
 
   /**
@@ -123,32 +131,6 @@ final class WordSearch {
     Set<String> telling =
         Set.of(moreLikeThis.retrieveInterestingTerms(new StringReader(words), Schema.TEXT));
     return LuceneQueries.toLucene(parsed, telling::contains);
-  }
-
-  /**
-   * Which of the page's passages hold every part of the query ({@code all}); null when every match
-   * does (a query of one part).
-   */
-  static Set<Integer> holdingAll(IndexSearcher searcher, Query all, ScoreDoc[] ranked, int offset)
-      throws IOException {
-    if (all == null) {
-      return null;
-    }
-    Set<Integer> holding = new HashSet<>();
-    if (ranked.length <= offset) {
-      return holding;
-    }
-    Weight weight = searcher.createWeight(searcher.rewrite(all), ScoreMode.COMPLETE_NO_SCORES, 1f);
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    for (int i = offset; i < ranked.length; i++) {
-      int doc = ranked[i].doc;
-      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-      Scorer scorer = weight.scorer(leaf);
-      if (scorer != null && scorer.iterator().advance(doc - leaf.docBase) == doc - leaf.docBase) {
-        holding.add(doc);
-      }
-    }
-    return holding;
   }
 
   /**

@@ -52,6 +52,13 @@ public final class PassageSearch implements Closeable {
   private static final BoundedCache<String, ParsedQuery> PARSED = new BoundedCache<>(4_096);
 
   /**
+   * Queries longer than this are parsed, compiled and embedded afresh every time rather than kept:
+   * the caches are bounded by count, and 4,096 queries of 10,000 characters (a pasted article, with
+   * its thousand-clause query) would fill a heap. Questions and keywords are far shorter.
+   */
+  public static final int KEPT_UP_TO_CHARS = 1_000;
+
+  /**
    * Words that open a question: with one of them first (or a "?" last), two words are a question in
    * the reader's own words, searched by meaning too.
    */
@@ -74,7 +81,11 @@ public final class PassageSearch implements Closeable {
   /** Answers by request, each with the version of the index it came from; null: none kept. */
   private final BoundedCache<SearchRequest, KeptResult> results;
 
-  private record KeptResult(long version, SearchResult result) {}
+  /**
+   * A kept answer, with what it came from: the version of the index, and whether the model was
+   * loaded (an answer by words alone, given while it loaded, is not kept past it).
+   */
+  private record KeptResult(long version, boolean meaningReady, SearchResult result) {}
 
   /** Searches {@code engine} by words alone, keeping no answers. */
   public PassageSearch(EngineReader engine) {
@@ -108,8 +119,9 @@ public final class PassageSearch implements Closeable {
   public SearchResult search(SearchRequest request) {
     long start = System.nanoTime();
     long version = engine.version(); // before searching: see EngineReader#version
+    boolean meaningReady = model.isLoaded();
     KeptResult kept = results != null ? results.get(request) : null;
-    if (kept != null && kept.version() == version) {
+    if (kept != null && kept.version() == version && kept.meaningReady() == meaningReady) {
       return kept.result().took(millisSince(start));
     }
     Answer answer = answer(request);
@@ -131,7 +143,7 @@ public final class PassageSearch implements Closeable {
             request.offset(),
             request.limit(),
             millisSince(start),
-            answer.page().total() > 0 ? answer.page().counts() : SourceCounts.NONE,
+            answer.page().counts(),
             answer.correctedFrom(),
             answer.suggestion(),
             answer.page().total() > answer.page().allParts(),
@@ -139,7 +151,7 @@ public final class PassageSearch implements Closeable {
             answer.meaning() != null,
             hits);
     if (results != null && keptChars(result) <= MAX_KEPT_CHARS) {
-      results.put(request, new KeptResult(version, result));
+      results.put(request, new KeptResult(version, meaningReady, result));
     }
     return result;
   }
@@ -220,6 +232,15 @@ public final class PassageSearch implements Closeable {
   }
 
   /**
+   * Whether {@code typed} may be searched by meaning: words alone, two or more that say something.
+   * A command can tell from this whether it will need the model before it searches.
+   */
+  public static boolean mayUseMeaning(String typed) {
+    ParsedQuery parsed = parse(typed);
+    return parsed.plainWords() && !parsed.filtersEverythingOut() && contentWords(parsed) >= 2;
+  }
+
+  /**
    * The distinct words of {@code parsed} that say something: no stopword, no question word, no
    * number alone ({@code [1 TO} is not a question).
    */
@@ -247,7 +268,9 @@ public final class PassageSearch implements Closeable {
       return null;
     }
     String words = parsed.terms().stream().map(QueryTerm::text).collect(Collectors.joining(" "));
-    return meanings.get(words, w -> embedder.get().embed(w));
+    return words.length() > KEPT_UP_TO_CHARS
+        ? embedder.get().embed(words)
+        : meanings.get(words, w -> embedder.get().embed(w));
   }
 
   private MeaningMarks marks() {
@@ -266,7 +289,9 @@ public final class PassageSearch implements Closeable {
   }
 
   private static ParsedQuery parse(String typed) {
-    return PARSED.get(typed, QuerySyntax::parse);
+    return typed.length() > KEPT_UP_TO_CHARS
+        ? QuerySyntax.parse(typed)
+        : PARSED.get(typed, QuerySyntax::parse);
   }
 
   /**

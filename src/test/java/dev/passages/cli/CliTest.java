@@ -60,6 +60,18 @@ class CliTest {
   }
 
   @Test
+  void aKeywordSearchLeavesTheModelAloneAndAQuestionEmbedsWhatWaits() throws Exception {
+    run("index", "--semantic", "off");
+    dev.passages.lucene.Indexer indexer = new dev.passages.lucene.Indexer(corpus, index);
+    assertThat(indexer.pendingVectors()).isEqualTo(15);
+    assertThat(run("search", "--json", "uranium").exit).isZero();
+    assertThat(indexer.pendingVectors()).as("a keyword is searched by words").isEqualTo(15);
+    Run question = run("search", "--json", "how many were killed in the turmoil");
+    assertThat(json(question.out).get("semantic").asBoolean()).isTrue();
+    assertThat(indexer.pendingVectors()).isZero();
+  }
+
+  @Test
   void aLargeCorpusIsSummedUpUnlessAskedToListEveryDocument() throws Exception {
     for (int i = 0; i < IndexCommand.LISTED_UP_TO; i++) {
       SeedCorpus.write(corpus, "commentary/n" + i + ".txt", "Note " + i + "\nUranium " + i + ".\n");

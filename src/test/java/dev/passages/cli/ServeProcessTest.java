@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,22 @@ class ServeProcessTest {
           .destroy(); // SIGTERM: the shutdown hook stops the server and closes the index
       assertThat(server.process().waitFor(20, TimeUnit.SECONDS)).isTrue();
       assertThat(server.process().exitValue()).isIn(0, 143);
+    }
+  }
+
+  @Test
+  void aBusyPortIsSaidAndTheServerExitsWithoutWaitingForItsModel() throws Exception {
+    Path corpus = SeedCorpus.copyTo(dir);
+    try (ServerProcess first = ServerProcess.start(corpus, dir.resolve("index"))) {
+      String port = first.base().replaceAll(".*:(\\d+)/$", "$1");
+      Process second =
+          new ProcessBuilder(ServerProcess.command(corpus, dir.resolve("other-index"), port))
+              .redirectErrorStream(true)
+              .start();
+      String output = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(second.waitFor(30, TimeUnit.SECONDS)).as(output).isTrue();
+      assertThat(second.exitValue()).isEqualTo(1);
+      assertThat(output).contains("cannot listen on 127.0.0.1:" + port);
     }
   }
 

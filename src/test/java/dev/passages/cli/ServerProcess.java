@@ -38,11 +38,8 @@ final class ServerProcess implements AutoCloseable {
     Thread.ofPlatform().daemon().name("serve-output").start(this::readOutput);
   }
 
-  /**
-   * Starts {@code passages serve --port 0} on {@code corpus} and {@code index} with {@code extra}
-   * options and waits until it prints its address.
-   */
-  static ServerProcess start(Path corpus, Path index, String... extra) throws IOException {
+  /** The command line of {@code passages serve} on {@code port} in a child JVM. */
+  static List<String> command(Path corpus, Path index, String port, String... extra) {
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command =
         new ArrayList<>(
@@ -56,12 +53,21 @@ final class ServerProcess implements AutoCloseable {
                 Main.class.getName(),
                 "serve",
                 "--port",
-                "0",
+                port,
                 "--corpus",
                 corpus.toString(),
                 "--index",
                 index.toString()));
     command.addAll(List.of(extra));
+    return command;
+  }
+
+  /**
+   * Starts {@code passages serve --port 0} on {@code corpus} and {@code index} with {@code extra}
+   * options and waits until it prints its address.
+   */
+  static ServerProcess start(Path corpus, Path index, String... extra) throws IOException {
+    List<String> command = command(corpus, index, "0", extra);
     long started = System.nanoTime();
     ServerProcess server =
         new ServerProcess(new ProcessBuilder(command).redirectErrorStream(true).start());

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passages.LiveSearch;
 import dev.passages.SeedCorpus;
+import dev.passages.embedding.EmbeddingModel;
+import dev.passages.lucene.LuceneEngine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -163,6 +165,46 @@ class MeaningSearchTest {
                 0,
                 Set.of(dev.passages.corpus.Source.COMMENTARY)));
     assertThat(filtered.hits()).allMatch(h -> h.source().equals("commentary"));
+  }
+
+  @Test
+  void pagingThroughAQuestionNeverReordersIt() {
+    String question = "why does the Kremlin care about the unrest in the region";
+    SearchResult whole = search.search(new SearchRequest(question, 20, 0, Set.of()));
+    List<String> paged = new java.util.ArrayList<>();
+    for (int offset = 0; offset < whole.hits().size(); offset += 4) {
+      SearchResult page = search.search(new SearchRequest(question, 4, offset, Set.of()));
+      assertThat(page.total()).isEqualTo(whole.total());
+      assertThat(page.byMeaning()).isEqualTo(whole.byMeaning());
+      page.hits().forEach(h -> paged.add(h.id()));
+    }
+    assertThat(paged).containsExactlyElementsOf(whole.hits().stream().map(Hit::id).toList());
+  }
+
+  @Test
+  void countsBySourceAreTheSameWhicheverSourceIsShown() {
+    String question = "how many people were killed in the turmoil";
+    SourceCounts all = search.search(SearchRequest.of(question)).sources();
+    for (dev.passages.corpus.Source source : dev.passages.corpus.Source.values()) {
+      assertThat(search.search(new SearchRequest(question, 10, 0, Set.of(source))).sources())
+          .as("shown: %s", source)
+          .isEqualTo(all);
+    }
+  }
+
+  @Test
+  void anAnswerByWordsAloneIsNotKeptOnceTheModelHasLoaded() throws IOException {
+    EmbeddingModel model = EmbeddingModel.deferred();
+    try (LuceneEngine engine = LuceneEngine.open(dir.resolve("index"))) {
+      PassageSearch kept = new PassageSearch(engine, 16, model);
+      String question = "how many people were killed in the turmoil";
+      assertThat(kept.search(SearchRequest.of(question)).semantic()).isFalse();
+      model.startLoading(java.time.Duration.ZERO);
+      assertThat(model.await()).isPresent();
+      assertThat(kept.search(SearchRequest.of(question)).semantic()).isTrue();
+    } finally {
+      model.close();
+    }
   }
 
   @Test
