@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Dependencies point one way, along the data's path: corpus → analysis → embedding → index → search
- * → lucene → comments → web → cli, where index and search are engine-neutral (no Lucene, no engine
- * client) and lucene is the embedded engine behind their interfaces. Checked by reading the imports
+ * → lucene → opensearch → comments → web → cli, where index and search are engine-neutral (no
+ * Lucene, no engine client), lucene is the embedded engine behind their interfaces, and opensearch
+ * the cluster engine, which marks its pages with lucene's highlighter. Checked by reading the imports
  * of the main sources.
  */
 class ArchitectureTest {
@@ -36,6 +37,7 @@ class ArchitectureTest {
           "index", Set.of("corpus", "embedding"),
           "search", Set.of("corpus", "analysis", "embedding"),
           "lucene", Set.of("corpus", "analysis", "embedding", "index", "search"),
+          "opensearch", Set.of("corpus", "analysis", "embedding", "index", "search", "lucene"),
           "comments", Set.of("corpus", "index", "search"),
           "web", Set.of("corpus", "search", "comments"),
           "cli",
@@ -46,6 +48,7 @@ class ArchitectureTest {
                   "index",
                   "search",
                   "lucene",
+                  "opensearch",
                   "comments",
                   "web"));
 
@@ -61,6 +64,13 @@ class ArchitectureTest {
           "index", Set.of(),
           "search", Set.of(),
           "lucene", Set.of("org.apache.lucene."),
+          // The official client and its HTTP transport; Lucene for the queries it puts in the DSL.
+          "opensearch",
+              Set.of(
+                  "org.opensearch.client.",
+                  "org.apache.hc.",
+                  "com.fasterxml.jackson.",
+                  "org.apache.lucene."),
           "comments", Set.of(),
           "web",
               Set.of("io.javalin.", "org.eclipse.jetty.", "com.fasterxml.jackson.", "org.slf4j."),

@@ -51,8 +51,12 @@ public final class TextAnalysis {
    */
   private static final String SEPARATORS = ",\u00A0\u2009\u202F";
 
+  /** The separators' pattern as a string: for engines that define the same char filter. */
+  public static final String DIGIT_GROUP_SEPARATOR_PATTERN =
+      "(?<=\\d)[" + SEPARATORS + "](?=\\d{3}(?!\\d))";
+
   private static final Pattern DIGIT_GROUP_SEPARATOR =
-      Pattern.compile("(?<=\\d)[" + SEPARATORS + "](?=\\d{3}(?!\\d))");
+      Pattern.compile(DIGIT_GROUP_SEPARATOR_PATTERN);
 
   private static final Analyzer KEYWORD = new ViewAnalyzer(View.KEYWORD);
   private static final Analyzer EXACT = new ViewAnalyzer(View.EXACT);

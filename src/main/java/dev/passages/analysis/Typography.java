@@ -44,6 +44,11 @@ public final class Typography {
 
   static final NormalizeCharMap CHAR_MAP = buildCharMap();
 
+  /** Each variant and the plain character it stands for: for engines that define their own. */
+  public static Map<String, String> folds() {
+    return FOLDS;
+  }
+
   /** Every variant is one character, and none is below this one: a quick test for plain text. */
   static final char LOWEST_VARIANT =
       (char) FOLDS.keySet().stream().mapToInt(k -> k.charAt(0)).min().orElseThrow();

@@ -9,9 +9,10 @@ import dev.passages.index.IndexProgress;
 import dev.passages.index.IndexReport;
 import dev.passages.index.VectorFill;
 import dev.passages.lucene.Indexer;
+import dev.passages.opensearch.Cluster;
+import dev.passages.opensearch.OpenSearchWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -37,6 +38,8 @@ final class IndexCommand implements Callable<Integer> {
 
   @Mixin SemanticOption semantic;
 
+  @Mixin EngineOptions engine;
+
   @Spec CommandSpec spec;
 
   @Option(names = "--rebuild", description = "Throw the index away and index everything anew.")
@@ -58,6 +61,14 @@ final class IndexCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (engine.problem() != null) {
+      err.println("error: " + engine.problem());
+      err.flush();
+      return ExitCodes.USAGE;
+    }
+    if (engine.onCluster()) {
+      return indexOnCluster(out, err);
+    }
     try (CorpusIndex index = Indexer.open(locations.corpus, locations.index, rebuild)) {
       IndexReport report = index.update(progress -> printProgress(progress, err));
       printDocuments(report, out);
@@ -76,6 +87,24 @@ final class IndexCommand implements Callable<Integer> {
               + " is open in a running `passages serve`, which keeps it up to date by itself");
       err.flush();
       return ExitCodes.FAILURE;
+    }
+  }
+
+  /**
+   * Pushes the corpus to the cluster's index with bulk requests: what changed, and deletes of what
+   * is gone. Questions are searched by words alone there, so nothing is embedded.
+   */
+  private int indexOnCluster(PrintWriter out, PrintWriter err) throws IOException {
+    try (Cluster cluster = engine.connect();
+        CorpusIndex index =
+            new CorpusIndex(
+                locations.corpus,
+                OpenSearchWriter.open(
+                    cluster, engine.indexName, engine.shards, engine.replicas, rebuild))) {
+      IndexReport report = index.update(progress -> printProgress(progress, err));
+      printDocuments(report, out);
+      printSummary(report, engine.where(), out, err);
+      return report.documents().isEmpty() ? ExitCodes.FAILURE : ExitCodes.OK;
     }
   }
 
@@ -162,7 +191,7 @@ final class IndexCommand implements Callable<Integer> {
   }
 
   /** The warnings (on {@code err}) and the one-line total (on {@code out}) of an indexing run. */
-  static void printSummary(IndexReport report, Path index, PrintWriter out, PrintWriter err) {
+  static void printSummary(IndexReport report, Object index, PrintWriter out, PrintWriter err) {
     for (Skip problem : report.problems()) {
       err.printf(
           "%s: %s: %s%n",

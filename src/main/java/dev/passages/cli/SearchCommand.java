@@ -3,12 +3,15 @@ package dev.passages.cli;
 import dev.passages.corpus.Source;
 import dev.passages.embedding.EmbeddingModel;
 import dev.passages.lucene.LuceneEngine;
+import dev.passages.opensearch.Cluster;
+import dev.passages.opensearch.OpenSearchWriter;
 import dev.passages.search.Hit;
 import dev.passages.search.InvalidRequestException;
 import dev.passages.search.PassageSearch;
 import dev.passages.search.SearchRequest;
 import dev.passages.search.SearchResult;
 import dev.passages.web.Json;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Set;
@@ -46,6 +49,8 @@ final class SearchCommand implements Callable<Integer> {
   @Mixin Locations locations;
 
   @Mixin SemanticOption semantic;
+
+  @Mixin EngineOptions engine;
 
   @Spec CommandSpec spec;
 
@@ -97,7 +102,22 @@ final class SearchCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.USAGE;
     }
+    if (engine.problem() != null) {
+      err.println("error: " + engine.problem());
+      err.flush();
+      return ExitCodes.USAGE;
+    }
     SearchResult result;
+    if (engine.onCluster()) {
+      // On a cluster, questions go by words alone (see README: running on a cluster).
+      try (Cluster cluster = engine.connect();
+          PassageSearch search =
+              new PassageSearch(
+                  OpenSearchWriter.reader(cluster, engine.indexName), 0, EmbeddingModel.off())) {
+        result = search.search(request);
+      }
+      return print(result, out);
+    }
     // The model loads only if the query is searched by meaning (a second): not for a keyword, which
     // neither embeds the passages that wait for a vector.
     boolean meaning = semantic.on() && PassageSearch.mayUseMeaning(request.query());
@@ -107,6 +127,10 @@ final class SearchCommand implements Callable<Integer> {
         result = search.search(request);
       }
     }
+    return print(result, out);
+  }
+
+  private int print(SearchResult result, PrintWriter out) throws IOException {
     if (json) {
       out.println(Json.mapper().writeValueAsString(result));
     } else {

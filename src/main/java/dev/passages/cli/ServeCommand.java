@@ -5,11 +5,15 @@ import dev.passages.corpus.CommentStore;
 import dev.passages.embedding.EmbeddingModel;
 import dev.passages.index.CorpusIndex;
 import dev.passages.index.CorpusWatcher;
+import dev.passages.index.EngineWriter;
 import dev.passages.index.IndexLockedException;
 import dev.passages.index.IndexReport;
 import dev.passages.index.VectorFill;
 import dev.passages.lucene.LuceneEngine;
 import dev.passages.lucene.LuceneWriter;
+import dev.passages.opensearch.Cluster;
+import dev.passages.opensearch.OpenSearchWriter;
+import dev.passages.search.EngineReader;
 import dev.passages.search.PassageSearch;
 import dev.passages.web.WebOptions;
 import dev.passages.web.WebServer;
@@ -46,6 +50,8 @@ final class ServeCommand implements Callable<Integer> {
   @Mixin Locations locations;
 
   @Mixin SemanticOption semantic;
+
+  @Mixin EngineOptions engine;
 
   @Spec CommandSpec spec;
 
@@ -105,13 +111,42 @@ final class ServeCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.USAGE;
     }
-    LuceneWriter writer;
-    try {
-      writer = LuceneWriter.open(locations.index, false);
-    } catch (IndexLockedException e) {
-      err.println("error: " + e.getMessage() + "; is another `passages serve` using it?");
+    if (engine.problem() != null) {
+      err.println("error: " + engine.problem());
       err.flush();
-      return ExitCodes.FAILURE;
+      return ExitCodes.USAGE;
+    }
+    EngineWriter writer;
+    EngineReader reader;
+    Closeable cluster = () -> {};
+    Object where = locations.index;
+    boolean meaningOn = semantic.on() && !engine.onCluster();
+    if (engine.onCluster()) {
+      Cluster connected = engine.connect();
+      try {
+        OpenSearchWriter onCluster =
+            OpenSearchWriter.open(
+                connected, engine.indexName, engine.shards, engine.replicas, false);
+        writer = onCluster;
+        reader = onCluster.reader();
+        cluster = connected;
+        where = engine.where();
+      } catch (RuntimeException e) {
+        connected.close();
+        err.println("error: " + e.getMessage());
+        err.flush();
+        return ExitCodes.FAILURE;
+      }
+    } else {
+      try {
+        LuceneWriter onDisk = LuceneWriter.open(locations.index, false);
+        writer = onDisk;
+        reader = LuceneEngine.live(onDisk);
+      } catch (IndexLockedException e) {
+        err.println("error: " + e.getMessage() + "; is another `passages serve` using it?");
+        err.flush();
+        return ExitCodes.FAILURE;
+      }
     }
     // A server killed mid-write leaves a comment's temporary file; holding the index lock, this is
     // the writer of the comments folder now and may clear them (none was ever acknowledged).
@@ -121,24 +156,25 @@ final class ServeCommand implements Callable<Integer> {
           "Removed %d unfinished comment file%s left by a server that was stopped mid-write%n",
           unfinished, unfinished == 1 ? "" : "s");
     }
+    Closeable connection = cluster;
     CorpusIndex index = new CorpusIndex(locations.corpus, writer);
     long checking = System.nanoTime();
     Optional<IndexReport> report = index.updateIfChanged();
     if (report.isPresent()) {
-      IndexCommand.printSummary(report.get(), locations.index, out, err);
+      IndexCommand.printSummary(report.get(), where, out, err);
     } else {
       out.printf(
           "The index in %s is up to date with %s (checked in %d ms)%n",
-          locations.index, locations.corpus, (System.nanoTime() - checking) / 1_000_000);
+          where, locations.corpus, (System.nanoTime() - checking) / 1_000_000);
     }
     // The model loads once the server has started, which does not wait for it: searches go by
     // words alone until it is there. Passages get their vectors in the background, on all cores
     // but one.
-    EmbeddingModel model = semantic.on() ? EmbeddingModel.deferred() : EmbeddingModel.off();
-    PassageSearch search = new PassageSearch(LuceneEngine.live(writer), resultCache, model);
+    EmbeddingModel model = meaningOn ? EmbeddingModel.deferred() : EmbeddingModel.off();
+    PassageSearch search = new PassageSearch(reader, resultCache, model);
     VectorFill fill =
         new VectorFill(index, model, Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
-    if (semantic.on()) {
+    if (meaningOn) {
       fill.start(
           line -> {
             out.println(line);
@@ -162,14 +198,15 @@ final class ServeCommand implements Callable<Integer> {
             search,
             comments,
             new WebOptions(
-                commentsPerMinute, token, () -> SemanticOption.status(semantic.on(), model, fill)));
+                commentsPerMinute, token, () -> SemanticOption.status(meaningOn, model, fill)));
     Closeable shutdown =
         () -> {
           // Resources close in reverse order, after the body: stop taking requests and let those
           // under way finish (WebServer's stop timeout), stop watching, stop embedding (which
           // commits its vectors), close the searchers and the model, then commit and close the
           // index, so every comment answered 201 is in the last commit.
-          try (index;
+          try (connection;
+              index;
               model;
               search;
               fill;
@@ -210,16 +247,18 @@ final class ServeCommand implements Callable<Integer> {
     out.printf(
         "Passages is serving %d passages at http://%s:%d/ (Ctrl-C stops it)%n",
         search.passageCount(), host.contains(":") ? "[" + host + "]" : host, app.port());
-    if (semantic.on()) {
+    if (meaningOn) {
       // Loading the model is a second of CPU: it waits until the server has started, and a little
       // more, so that the first searches are not slowed by it on a machine of two cores.
       model.startLoading(MODEL_LOAD_DELAY);
     }
     out.println(
-        semantic.on()
-            ? "Meaning-based search: on; the model loads in the background, and passages without"
-                + " a vector get one"
-            : "Meaning-based search: off (--semantic off); searches go by words alone");
+        engine.onCluster()
+            ? "Meaning-based search: off on OpenSearch; questions are searched by words alone"
+            : meaningOn
+                ? "Meaning-based search: on; the model loads in the background, and passages without"
+                    + " a vector get one"
+                : "Meaning-based search: off (--semantic off); searches go by words alone");
     out.printf(
         "Watching %s for changes; comment deletion is %s%n",
         locations.corpus,

@@ -11,7 +11,7 @@ import dev.passages.search.ParsedQuery;
  * @param parsed what the reader asked for
  * @param query the query to run and to highlight
  */
-record CompiledQuery(ParsedQuery parsed, LuceneQueries.PassageQuery query) {
+public record CompiledQuery(ParsedQuery parsed, LuceneQueries.PassageQuery query) {
 
   /** At most this many are kept. */
   private static final int MAX_KEPT = 4_096;
@@ -19,7 +19,7 @@ record CompiledQuery(ParsedQuery parsed, LuceneQueries.PassageQuery query) {
   private static final BoundedCache<ParsedQuery, CompiledQuery> KEPT = new BoundedCache<>(MAX_KEPT);
 
   /** The compiled form of {@code parsed}. */
-  static CompiledQuery of(ParsedQuery parsed) {
+  public static CompiledQuery of(ParsedQuery parsed) {
     return KEPT.get(parsed, CompiledQuery::compile);
   }
 

@@ -12,20 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.MultiTerms;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.PhraseQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.StringHelper;
 
 /**
  * Completes the last word of a query from the index's terms ({@code kaz} → {@code kazakhstan}), and
@@ -38,7 +24,7 @@ import org.apache.lucene.util.StringHelper;
  * its dictionary, but made indexing a million paragraphs take 45 s instead of 24: nearly every pair
  * is a term of its own.
  */
-final class Completer {
+public final class Completer {
 
   /** At most this many terms are read per prefix, so a one-letter prefix stays cheap. */
   private static final int MAX_SCANNED = 5_000;
@@ -66,9 +52,9 @@ final class Completer {
 
   private Completer() {}
 
-  static List<Completion> complete(IndexSearcher searcher, String typed, int limit)
+  /** Completions of the last word, and the last two, of {@code typed}: at most {@code limit}. */
+  public static List<Completion> complete(Vocabulary vocabulary, String typed, int limit)
       throws IOException {
-    IndexReader reader = searcher.getIndexReader();
     String text = Typography.fold(typed).stripLeading();
     if (text.isBlank()) {
       return List.of();
@@ -89,13 +75,11 @@ final class Completer {
     String lastForm = normalize(last);
     // The words the last one may become, most frequent first: the candidates for a pair too.
     List<Map.Entry<String, Integer>> lastWords =
-        !last.isEmpty() && isPlainWord(last)
-            ? scan(reader, Schema.TEXT_EXACT, lastForm)
-            : List.of();
+        !last.isEmpty() && isPlainWord(last) ? scan(vocabulary, lastForm) : List.of();
     Map<String, Integer> found = new LinkedHashMap<>();
     if (previous != null && syntax == 0 && isPlainWord(previous) && isPlainWord(last)) {
       for (Map.Entry<String, Integer> next :
-          followers(searcher, normalize(previous), lastForm, lastWords)) {
+          followers(vocabulary, normalize(previous), lastForm, lastWords)) {
         found.putIfAbsent(head + next.getKey(), next.getValue());
       }
     }
@@ -115,25 +99,14 @@ final class Completer {
     return completions;
   }
 
-  /** Terms of {@code field} starting with {@code prefix}, most passages first. */
-  private static List<Map.Entry<String, Integer>> scan(
-      IndexReader reader, String field, String prefix) throws IOException {
-    Terms terms = MultiTerms.getTerms(reader, field);
-    if (terms == null || prefix.isEmpty()) {
+  /** Words starting with {@code prefix}, most passages first. */
+  private static List<Map.Entry<String, Integer>> scan(Vocabulary vocabulary, String prefix)
+      throws IOException {
+    if (prefix.isEmpty()) {
       return List.of();
     }
-    BytesRef start = new BytesRef(prefix);
-    TermsEnum iterator = terms.iterator();
-    List<Map.Entry<String, Integer>> matches = new ArrayList<>();
-    if (iterator.seekCeil(start) == TermsEnum.SeekStatus.END) {
-      return matches;
-    }
-    int scanned = 0;
-    for (BytesRef term = iterator.term();
-        term != null && StringHelper.startsWith(term, start) && scanned++ < MAX_SCANNED;
-        term = iterator.next()) {
-      matches.add(Map.entry(term.utf8ToString(), iterator.docFreq()));
-    }
+    List<Map.Entry<String, Integer>> matches =
+        new ArrayList<>(vocabulary.startingWith(prefix, MAX_SCANNED));
     matches.sort(
         Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
             .reversed()
@@ -150,24 +123,21 @@ final class Completer {
    * previous word are read, and what follows it there is counted.
    */
   private static List<Map.Entry<String, Integer>> followers(
-      IndexSearcher searcher,
-      String previous,
-      String prefix,
-      List<Map.Entry<String, Integer>> words)
+      Vocabulary vocabulary, String previous, String prefix, List<Map.Entry<String, Integer>> words)
       throws IOException {
     if (previous.isEmpty()) {
       return List.of();
     }
-    int previousFrequency =
-        searcher.getIndexReader().docFreq(new Term(Schema.TEXT_EXACT, previous));
+    int previousFrequency = vocabulary.frequency(previous);
     if (previousFrequency == 0) {
       return List.of();
     }
     List<Map.Entry<String, Integer>> followers = new ArrayList<>();
     if (prefix.isEmpty()) {
-      followers.addAll(sampledFollowers(searcher, previous, "").entrySet());
+      followers.addAll(sampledFollowers(vocabulary, previous, "").entrySet());
     } else {
       long walked = 0;
+      List<String> tried = new ArrayList<>();
       for (Map.Entry<String, Integer> word :
           words.subList(0, Math.min(PAIR_CANDIDATES, words.size()))) {
         // A phrase search walks the rarer word's passages: past a point, too slow to try. A
@@ -178,18 +148,15 @@ final class Completer {
           continue;
         }
         walked += walk;
-        Query pair = new PhraseQuery(Schema.TEXT_EXACT, previous, word.getKey());
-        int count = searcher.search(pair, new CappedCount(PAIR_COUNT_CAP));
-        if (count > 0) {
-          followers.add(Map.entry(word.getKey(), count));
-        }
+        tried.add(word.getKey());
       }
+      followers.addAll(vocabulary.pairCounts(previous, tried, PAIR_COUNT_CAP).entrySet());
       if (words.size() >= MAX_SCANNED) {
         // The candidates were the first terms of a long range, not its most frequent: a pair
         // after them would be missed, so the passages holding the previous word are read too.
         Set<String> known = new HashSet<>();
         followers.forEach(pair -> known.add(pair.getKey()));
-        sampledFollowers(searcher, previous, prefix)
+        sampledFollowers(vocabulary, previous, prefix)
             .forEach(
                 (word, count) -> {
                   if (!known.contains(word)) {
@@ -209,13 +176,9 @@ final class Completer {
    * #PAIR_SAMPLE} passages holding it, with how many of those hold each pair.
    */
   private static Map<String, Integer> sampledFollowers(
-      IndexSearcher searcher, String previous, String prefix) throws IOException {
-    // Constant scores: the first passages in index order, and the search stops once it has them.
-    Query holding = new ConstantScoreQuery(new TermQuery(new Term(Schema.TEXT_EXACT, previous)));
+      Vocabulary vocabulary, String previous, String prefix) throws IOException {
     Map<String, Integer> counts = new TreeMap<>();
-    StoredFields stored = searcher.storedFields();
-    for (ScoreDoc hit : searcher.search(holding, PAIR_SAMPLE).scoreDocs) {
-      String text = stored.document(hit.doc, Set.of(Schema.TEXT)).get(Schema.TEXT);
+    for (String text : vocabulary.textsHolding(previous, PAIR_SAMPLE)) {
       List<String> words = TextAnalysis.terms(Schema.ANALYZER, Schema.TEXT_EXACT, text);
       Set<String> seen = new HashSet<>();
       for (int i = 1; i < words.size(); i++) {

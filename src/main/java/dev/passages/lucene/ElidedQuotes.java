@@ -26,10 +26,10 @@ import org.apache.lucene.search.ScoreDoc;
  * Lucene finds the passages holding a short run of the paragraph; the quotation marks and the runs
  * are checked here.
  */
-final class ElidedQuotes {
+public final class ElidedQuotes {
 
   /** Passages holding a run of this many words of the paragraph are candidates. */
-  static final int SEED_WORDS = 3;
+  public static final int SEED_WORDS = 3;
 
   /** A run shorter than this counts for nothing: "and", "of the" are everywhere. */
   static final int MIN_RUN_WORDS = 2;
@@ -70,10 +70,10 @@ final class ElidedQuotes {
   }
 
   /** A quotation found: as it stands in the commentary, and a query marking its runs. */
-  private record Quote(String text, Query marks) {}
+  public record Quote(String text, Query marks) {}
 
   /** The first quotation in {@code text} whose runs, cut at elisions, are runs of {@code words}. */
-  private static Quote quoteIn(String text, List<String> words) {
+  public static Quote quoteIn(String text, List<String> words) {
     Matcher quoted = QUOTED.matcher(text);
     while (quoted.find()) {
       int group = quoted.group(1) != null ? 1 : 2;

@@ -47,6 +47,13 @@ final class Hits {
     return read(searcher, query, ranked, offset, true, matched);
   }
 
+  /** The hits of {@code ranked} in the order given, marked for {@code query}. */
+  static List<Hit> inOrder(
+      HighlightingSearcher searcher, Query query, ScoreDoc[] ranked, IntFunction<Matched> matched)
+      throws IOException {
+    return read(searcher, query, ranked, 0, false, matched);
+  }
+
   private static List<Hit> read(
       HighlightingSearcher searcher,
       Query query,

@@ -89,12 +89,14 @@ public final class LuceneEngine implements EngineReader {
 
   @Override
   public Optional<Correction> correct(String typed) {
-    return withSearcher(searcher -> Spelling.correct(searcher.getIndexReader(), typed));
+    return withSearcher(searcher -> Spelling.correct(new IndexVocabulary(searcher), typed));
   }
 
   @Override
   public List<Completion> complete(CompletionRequest request) {
-    return withSearcher(searcher -> Completer.complete(searcher, request.typed(), request.limit()));
+    return withSearcher(
+        searcher ->
+            Completer.complete(new IndexVocabulary(searcher), request.typed(), request.limit()));
   }
 
   @Override

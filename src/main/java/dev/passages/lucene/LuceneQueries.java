@@ -28,7 +28,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 /** Turns a {@link ParsedQuery} into a Lucene query over the {@link Schema}. */
-final class LuceneQueries {
+public final class LuceneQueries {
 
   /**
    * Prefixes shorter than this are searched as words: {@code a*} would expand to half the index.
@@ -40,7 +40,7 @@ final class LuceneQueries {
    * parts of a long query together (each at most about 30 at a million passages), so those passages
    * come first, and little enough that a float still tells their BM25 scores apart.
    */
-  static final float ALL_PARTS_BONUS = 10_000f;
+  public static final float ALL_PARTS_BONUS = 10_000f;
 
   /** A hyphen or dash between two letters or digits: {@code Sino-Kazakh}, {@code 12th-largest}. */
   private static final Pattern HYPHENATED = Pattern.compile("[\\p{L}\\p{N}]-[\\p{L}\\p{N}]");
@@ -67,14 +67,15 @@ final class LuceneQueries {
    *     part (or a listing), where every match holds it
    * @param parts the query's distinct parts (words, phrases, prefixes, OR-groups), fillers aside
    */
-  record PassageQuery(Query ranked, Query matching, Query marked, Query all, List<Query> parts) {
+  public record PassageQuery(
+      Query ranked, Query matching, Query marked, Query all, List<Query> parts) {
 
     PassageQuery(Query ranked, Query matching) {
       this(ranked, matching, matching, null, List.of(matching));
     }
 
     /** A listing ranks nothing: its passages come in reading order. */
-    boolean listing() {
+    public boolean listing() {
       return ranked == matching && !(ranked instanceof MatchNoDocsQuery);
     }
   }
@@ -88,7 +89,7 @@ final class LuceneQueries {
    * As {@link #toLucene(ParsedQuery)}, keeping of its single-word parts only those whose keyword
    * view term {@code keepWord} accepts: how a very long query is cut down to its telling words.
    */
-  static PassageQuery toLucene(ParsedQuery parsed, Predicate<String> keepWord) {
+  public static PassageQuery toLucene(ParsedQuery parsed, Predicate<String> keepWord) {
     if (parsed.filtersEverythingOut()) {
       return nothing("no such source: " + parsed.unknownSources());
     }
@@ -108,7 +109,7 @@ final class LuceneQueries {
   }
 
   /** Passages from any of {@code sources}. */
-  static Query anySource(Collection<Source> sources) {
+  public static Query anySource(Collection<Source> sources) {
     BooleanQuery.Builder anyOf = new BooleanQuery.Builder();
     for (Source source : sources) {
       anyOf.add(new TermQuery(new Term(Schema.SOURCE, source.id())), Occur.SHOULD);

@@ -23,7 +23,7 @@ import org.apache.lucene.search.Weight;
  * passages that cannot reach the page, and every match is then scored. No weight exceeds {@link
  * #MAX_WEIGHT}, so the wrapped query's bounds, scaled by it, stay true bounds.
  */
-final class PassageWeightQuery extends Query {
+public final class PassageWeightQuery extends Query {
 
   /** The largest weight a passage has: paragraphs weigh 1, titles and headings less. */
   static final float MAX_WEIGHT = 1f;
@@ -32,6 +32,11 @@ final class PassageWeightQuery extends Query {
 
   PassageWeightQuery(Query query) {
     this.query = query;
+  }
+
+  /** The query whose scores are weighted. */
+  public Query query() {
+    return query;
   }
 
   @Override

@@ -27,10 +27,10 @@ import org.apache.lucene.search.TopDocs;
  * passages similar to it: by meaning ({@link SimilarByMeaning}) where the paragraph has a vector,
  * else those Lucene's MoreLikeThis finds.
  */
-final class RelatedFinder {
+public final class RelatedFinder {
 
   /** A quote is at least this many consecutive words of the paragraph. */
-  static final int QUOTE_WORDS = 8;
+  public static final int QUOTE_WORDS = 8;
 
   /**
    * A passage is similar when its MoreLikeThis score is at least this share of the paragraph's own
@@ -38,16 +38,16 @@ final class RelatedFinder {
    * paragraph 5 scores 0.24; the best passage not about a paragraph scores 0.12 (it shares a
    * clause); unrelated texts and ones sharing only a name score 0.01-0.08.
    */
-  static final float SIMILAR_SHARE = RelatedPassage.MIN_SIMILARITY;
+  public static final float SIMILAR_SHARE = RelatedPassage.MIN_SIMILARITY;
 
   /**
    * Terms MoreLikeThis takes from the paragraph. Its default, 25, keeps only the paragraph's rarest
    * words, which a paraphrase seldom repeats; 50 covers most content words of a paragraph.
    */
-  static final int SIMILAR_TERMS = 50;
+  public static final int SIMILAR_TERMS = 50;
 
   /** At most this many passages per reason. */
-  static final int MAX_PER_REASON = 20;
+  public static final int MAX_PER_REASON = 20;
 
   /** Quote windows are spaced to stay under this many clauses for very long paragraphs. */
   private static final int MAX_WINDOWS = 500;
@@ -140,7 +140,7 @@ final class RelatedFinder {
    * view, which folds typography and keeps every word; null for a shorter text. An elision ("…") in
    * a quote splits it into runs, and each run long enough is found on its own.
    */
-  static Query quoteQuery(String text) {
+  public static Query quoteQuery(String text) {
     return windowsOf(TextAnalysis.exactTerms(text), QUOTE_WORDS);
   }
 
@@ -148,7 +148,7 @@ final class RelatedFinder {
    * Any run of {@code length} consecutive {@code words} as a phrase in the exact view; null when
    * there are fewer words. Runs are spaced to stay under {@value #MAX_WINDOWS} clauses.
    */
-  static Query windowsOf(List<String> words, int length) {
+  public static Query windowsOf(List<String> words, int length) {
     if (words.size() < length) {
       return null;
     }
@@ -165,7 +165,8 @@ final class RelatedFinder {
     return anyWindow.build();
   }
 
-  private static String longestMatch(Hit hit) {
+  /** The longest marked stretch of {@code hit}'s text: the quote it holds. */
+  public static String longestMatch(Hit hit) {
     int[] longest = null;
     for (int[] match : hit.matches()) {
       if (longest == null || match[1] - match[0] > longest[1] - longest[0]) {

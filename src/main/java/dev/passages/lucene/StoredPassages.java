@@ -25,7 +25,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 
 /** Reads whole documents, single paragraphs and comments back from the stored fields. */
-final class StoredPassages {
+public final class StoredPassages {
 
   /** Document id, then position in the document. */
   static final Sort READING_ORDER =
@@ -57,7 +57,8 @@ final class StoredPassages {
     return views;
   }
 
-  private static CommentView commentView(String docId, List<IndexedPassage> passages) {
+  /** The comment made of {@code passages}, those of comment document {@code docId}. */
+  public static CommentView commentView(String docId, List<IndexedPassage> passages) {
     Metadata metadata = passages.getFirst().metadata();
     String about = metadata.about();
     int hash = about.indexOf("#p");

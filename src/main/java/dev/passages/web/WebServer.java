@@ -2,6 +2,7 @@ package dev.passages.web;
 
 import dev.passages.comments.CommentBoard;
 import dev.passages.corpus.CommentRejectedException;
+import dev.passages.search.EngineUnavailableException;
 import dev.passages.search.InvalidRequestException;
 import dev.passages.search.MeaningStatus;
 import dev.passages.search.PassageSearch;
@@ -102,6 +103,7 @@ public final class WebServer {
           config.routes.exception(ValidationException.class, WebServer::invalidParameter);
           config.routes.exception(CommentRejectedException.class, WebServer::rejectedComment);
           config.routes.exception(HttpResponseException.class, WebServer::httpError);
+          config.routes.exception(EngineUnavailableException.class, WebServer::engineUnavailable);
           config.routes.exception(Exception.class, WebServer::internalError);
         });
   }
@@ -138,6 +140,13 @@ public final class WebServer {
 
   private static void httpError(HttpResponseException e, Context ctx) {
     ctx.status(e.getStatus()).json(ErrorBody.of(e.getMessage()));
+  }
+
+  /** A search cluster that is down or unreachable: not the reader's fault, and soon over. */
+  private static void engineUnavailable(EngineUnavailableException e, Context ctx) {
+    LOG.warn("request {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+    ctx.header("Retry-After", "5");
+    ctx.status(503).json(ErrorBody.of("the search engine is unavailable; try again in a moment"));
   }
 
   private static void internalError(Exception e, Context ctx) {

@@ -1,0 +1,541 @@
+package dev.passages.opensearch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.passages.analysis.TextAnalysis;
+import dev.passages.corpus.Passage;
+import dev.passages.corpus.PassageKind;
+import dev.passages.corpus.Source;
+import dev.passages.lucene.CompiledQuery;
+import dev.passages.lucene.Completer;
+import dev.passages.lucene.ElidedQuotes;
+import dev.passages.lucene.IndexedPassage;
+import dev.passages.lucene.LuceneQueries;
+import dev.passages.lucene.PageMarker;
+import dev.passages.lucene.RelatedFinder;
+import dev.passages.lucene.Schema;
+import dev.passages.lucene.Spelling;
+import dev.passages.lucene.StoredPassages;
+import dev.passages.search.CommentView;
+import dev.passages.search.Completion;
+import dev.passages.search.CompletionRequest;
+import dev.passages.search.Correction;
+import dev.passages.search.DocumentSummary;
+import dev.passages.search.DocumentView;
+import dev.passages.search.EnginePage;
+import dev.passages.search.EngineQuery;
+import dev.passages.search.EngineReader;
+import dev.passages.search.Hit;
+import dev.passages.search.Matched;
+import dev.passages.search.ParsedQuery;
+import dev.passages.search.QueryTerm;
+import dev.passages.search.RelatedCount;
+import dev.passages.search.RelatedPassage;
+import dev.passages.search.SourceCounts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * The reading side of Passages on an OpenSearch cluster. The cluster finds, ranks and counts the
+ * passages of the whole archive, running the query the embedded engine would run ({@link
+ * DslQueries}); the page it returns is marked here by the embedded engine's highlighter ({@link
+ * PageMarker}), so hits, marks and offsets are the same whichever engine answers. Thread-safe.
+ */
+public final class OpenSearchEngine implements EngineReader {
+
+  /** Passages read per request when reading a whole document or listing. */
+  private static final int READ_BATCH = 1_000;
+
+  /**
+   * How long an answer kept by {@code PassageSearch} may outlive a change made by another process:
+   * changes made through this process's writer are seen at once.
+   */
+  private static final long FOREIGN_CHANGE_NANOS = 5_000_000_000L;
+
+  private static final List<String> NOT_READ =
+      List.of(IndexTemplate.WORDS, Schema.VECTOR, IndexTemplate.MEMBERS, Schema.HASH);
+
+  private final Cluster cluster;
+  private final String index;
+  private final AtomicLong changes;
+  private final boolean spreadStatistics;
+
+  /**
+   * Searches index {@code index} of {@code cluster}; {@code changes} counts the refreshes of the
+   * writer in this process, if any. With more than one shard, term statistics are gathered from all
+   * before scoring ({@code dfs_query_then_fetch}), so that a passage scores as it would in one
+   * index.
+   */
+  OpenSearchEngine(Cluster cluster, String index, AtomicLong changes, int shards) {
+    this.cluster = cluster;
+    this.index = index;
+    this.changes = changes;
+    this.spreadStatistics = shards > 1;
+  }
+
+  @Override
+  public long version() {
+    return changes.get() * 1_000_003L + System.nanoTime() / FOREIGN_CHANGE_NANOS;
+  }
+
+  @Override
+  public EnginePage find(EngineQuery request) {
+    LuceneQueries.PassageQuery query = compile(request.query());
+    if (request.meaningOnly() || query.ranked() instanceof MatchNoDocsQuery) {
+      return EnginePage.EMPTY;
+    }
+    ObjectNode body = Cluster.JSON.createObjectNode();
+    ObjectNode ranked = DslQueries.of(query.ranked());
+    body.set("query", request.doc() == null ? ranked : filtered(ranked, docFilter(request.doc())));
+    if (!request.sources().isEmpty()) {
+      // After the counts by source, which ignore the page's own source filter.
+      body.set("post_filter", DslQueries.of(LuceneQueries.anySource(request.sources())));
+    }
+    body.put("from", request.offset());
+    body.put("size", request.limit());
+    body.put("track_total_hits", true);
+    ArrayNode sort = body.putArray("sort");
+    if (!query.listing()) {
+      sort.add("_score");
+    }
+    sort.addObject().put(Schema.DOC, "asc");
+    sort.addObject().put(Schema.ORDINAL, "asc");
+    excludeUnread(body);
+    ObjectNode aggs = body.putObject("aggs");
+    aggs.putObject("sources").putObject("terms").put("field", Schema.SOURCE).put("size", 10);
+    if (query.all() != null) {
+      BooleanQuery.Builder all = new BooleanQuery.Builder().add(query.all(), Occur.FILTER);
+      if (!request.sources().isEmpty()) {
+        all.add(LuceneQueries.anySource(request.sources()), Occur.FILTER);
+      }
+      if (request.doc() != null) {
+        all.add(new TermQuery(new Term(Schema.DOC, request.doc())), Occur.FILTER);
+      }
+      aggs.putObject("all").set("filter", DslQueries.of(all.build()));
+    }
+    JsonNode answer = search(body);
+    long total = answer.path("hits").path("total").path("value").asLong();
+    long[] bySource = new long[Source.values().length];
+    for (JsonNode bucket : answer.path("aggregations").path("sources").path("buckets")) {
+      Source.byId(bucket.path("key").asText())
+          .ifPresent(source -> bySource[source.ordinal()] = bucket.path("doc_count").asLong());
+    }
+    SourceCounts counts =
+        new SourceCounts(
+            bySource[Source.ARTICLE.ordinal()],
+            bySource[Source.COMMENTARY.ordinal()],
+            bySource[Source.COMMENT.ordinal()],
+            true);
+    if (total == 0) {
+      return new EnginePage(
+          0, true, 0, 0, request.sources().isEmpty() ? SourceCounts.NONE : counts, List.of());
+    }
+    long allParts =
+        query.all() == null
+            ? total
+            : answer.path("aggregations").path("all").path("doc_count").asLong();
+    List<PageMarker.Ranked> page = new ArrayList<>();
+    for (JsonNode hit : answer.path("hits").path("hits")) {
+      float score = query.listing() ? 1f : (float) hit.path("sort").path(0).asDouble();
+      Matched matched =
+          query.all() == null || score >= LuceneQueries.ALL_PARTS_BONUS
+              ? Matched.ALL
+              : Matched.SOME;
+      page.add(new PageMarker.Ranked(PassageSources.passage(hit.path("_source")), score, matched));
+    }
+    return new EnginePage(total, true, allParts, 0, counts, PageMarker.mark(query.marked(), page));
+  }
+
+  /**
+   * The query of {@code parsed}. A very long one (a pasted paragraph) keeps its first {@value
+   * #MAX_QUERY_WORDS} distinct words, with all its phrases, prefixes and groups.
+   */
+  private static LuceneQueries.PassageQuery compile(ParsedQuery parsed) {
+    if (parsed.terms().size() <= MAX_QUERY_WORDS) {
+      return CompiledQuery.of(parsed).query();
+    }
+    Set<String> kept = new LinkedHashSet<>();
+    for (QueryTerm term : parsed.terms()) {
+      if (term.kind() == QueryTerm.Kind.WORD && kept.size() < MAX_QUERY_WORDS) {
+        kept.addAll(TextAnalysis.keywordTerms(term.text()));
+      }
+    }
+    return LuceneQueries.toLucene(parsed, kept::contains);
+  }
+
+  /** As the embedded engine's limit on a query's parts. */
+  private static final int MAX_QUERY_WORDS = 32;
+
+  @Override
+  public Optional<Correction> correct(String typed) {
+    return Spelling.correct(new ClusterVocabulary(this), typed);
+  }
+
+  @Override
+  public List<Completion> complete(CompletionRequest request) {
+    try {
+      return Completer.complete(new ClusterVocabulary(this), request.typed(), request.limit());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public List<DocumentSummary> documents() {
+    List<DocumentSummary> documents = new ArrayList<>();
+    for (JsonNode source :
+        readAll(new TermQuery(new Term(Schema.KIND, PassageKind.TITLE.id())), true)) {
+      documents.add(
+          new DocumentSummary(
+              source.path(Schema.DOC).asText(),
+              source.path(Schema.TITLE).asText(),
+              source.path(Schema.SOURCE).asText(),
+              source.path(IndexTemplate.MEMBERS).size()));
+    }
+    return documents;
+  }
+
+  @Override
+  public boolean exists(String id) {
+    return count(new TermQuery(new Term(Schema.DOC, id))) > 0;
+  }
+
+  @Override
+  public Optional<DocumentView> document(String id) {
+    List<IndexedPassage> passages = passagesOf(new TermQuery(new Term(Schema.DOC, id)));
+    if (passages.isEmpty()) {
+      return Optional.empty();
+    }
+    List<DocumentView.PassageView> views = new ArrayList<>(passages.size());
+    for (IndexedPassage indexed : passages) {
+      Passage p = indexed.passage();
+      views.add(
+          new DocumentView.PassageView(
+              p.id(),
+              Passage.anchor(p.kind(), p.number()),
+              p.kind().id(),
+              p.paragraph(),
+              p.section(),
+              p.text()));
+    }
+    IndexedPassage first = passages.getFirst();
+    return Optional.of(new DocumentView(id, first.title(), first.source().id(), views));
+  }
+
+  @Override
+  public int passageCount() {
+    return (int) Math.min(Integer.MAX_VALUE, count(null));
+  }
+
+  @Override
+  public Optional<List<RelatedPassage>> related(String doc, int paragraph) {
+    String id = doc + "#" + Passage.anchor(PassageKind.PARAGRAPH, paragraph);
+    List<IndexedPassage> found = passagesOf(new TermQuery(new Term(Schema.ID, id)));
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new ClusterRelated(this, found.getFirst()).find());
+  }
+
+  @Override
+  public List<RelatedCount> relatedCounts(String doc) {
+    List<RelatedCount> counts = new ArrayList<>();
+    for (IndexedPassage passage : passagesOf(new TermQuery(new Term(Schema.DOC, doc)))) {
+      if (passage.passage().kind() == PassageKind.PARAGRAPH) {
+        int count = new ClusterRelated(this, passage).find().size();
+        if (count > 0) {
+          counts.add(new RelatedCount(passage.passage().number(), count));
+        }
+      }
+    }
+    return counts;
+  }
+
+  @Override
+  public List<CommentView> commentsOn(String doc) {
+    Query comments =
+        new BooleanQuery.Builder()
+            .add(new TermQuery(new Term(Schema.ABOUT_DOC, doc)), Occur.FILTER)
+            .add(new TermQuery(new Term(Schema.SOURCE, Source.COMMENT.id())), Occur.FILTER)
+            .build();
+    Map<String, List<IndexedPassage>> byComment = new LinkedHashMap<>();
+    for (IndexedPassage passage : passagesOf(comments)) {
+      byComment.computeIfAbsent(passage.passage().doc(), k -> new ArrayList<>()).add(passage);
+    }
+    List<CommentView> views = new ArrayList<>();
+    byComment.forEach((id, passages) -> views.add(StoredPassages.commentView(id, passages)));
+    return views;
+  }
+
+  /** Nothing to close: the cluster connection belongs to whoever opened it. */
+  @Override
+  public void close() {}
+
+  // What the helpers below share with ClusterVocabulary and ClusterRelated.
+
+  /** Runs a search of this index. */
+  JsonNode search(ObjectNode body) {
+    String path =
+        "/" + index + "/_search" + (spreadStatistics ? "?search_type=dfs_query_then_fetch" : "");
+    return cluster.call("POST", path, body);
+  }
+
+  /** How many passages match {@code query} (all, when null). */
+  long count(Query query) {
+    ObjectNode body = Cluster.JSON.createObjectNode();
+    if (query != null) {
+      body.set("query", DslQueries.of(query));
+    }
+    return cluster.call("POST", "/" + index + "/_count", body).path("count").asLong();
+  }
+
+  /** Every passage matching {@code query}, in reading order. */
+  List<IndexedPassage> passagesOf(Query query) {
+    List<IndexedPassage> passages = new ArrayList<>();
+    for (JsonNode source : readAll(query, false)) {
+      passages.add(PassageSources.passage(source));
+    }
+    return passages;
+  }
+
+  /**
+   * The sources of every passage matching {@code query} in reading order, read in batches; the
+   * title's members too when {@code members}.
+   */
+  private List<JsonNode> readAll(Query query, boolean members) {
+    List<JsonNode> sources = new ArrayList<>();
+    JsonNode after = null;
+    while (true) {
+      ObjectNode body = Cluster.JSON.createObjectNode();
+      body.set("query", DslQueries.of(query));
+      body.put("size", READ_BATCH);
+      body.put("track_total_hits", false);
+      ArrayNode sort = body.putArray("sort");
+      sort.addObject().put(Schema.DOC, "asc");
+      sort.addObject().put(Schema.ORDINAL, "asc");
+      if (after != null) {
+        body.set("search_after", after);
+      }
+      ArrayNode excludes = body.putObject("_source").putArray("excludes");
+      NOT_READ.stream()
+          .filter(field -> !(members && field.equals(IndexTemplate.MEMBERS)))
+          .forEach(excludes::add);
+      JsonNode hits =
+          cluster.call("POST", "/" + index + "/_search", body).path("hits").path("hits");
+      for (JsonNode hit : hits) {
+        sources.add(hit.path("_source"));
+        after = hit.path("sort");
+      }
+      if (hits.size() < READ_BATCH) {
+        return sources;
+      }
+    }
+  }
+
+  /** Leaves out of a search's answer the fields no reader needs. */
+  static void excludeUnread(ObjectNode body) {
+    ArrayNode excludes = body.putObject("_source").putArray("excludes");
+    NOT_READ.forEach(excludes::add);
+  }
+
+  /**
+   * The best {@code max} passages for {@code query}, ties in reading order, marked for {@code
+   * marks}.
+   */
+  List<Hit> ranked(Query query, Query marks, int max) {
+    return PageMarker.mark(marks, rankedPassages(query, max));
+  }
+
+  /** The best {@code max} passages for {@code query}, ties in reading order. */
+  List<PageMarker.Ranked> rankedPassages(Query query, int max) {
+    ObjectNode body = Cluster.JSON.createObjectNode();
+    body.set("query", DslQueries.of(query));
+    body.put("size", max);
+    ArrayNode sort = body.putArray("sort");
+    sort.add("_score");
+    sort.addObject().put(Schema.DOC, "asc");
+    sort.addObject().put(Schema.ORDINAL, "asc");
+    excludeUnread(body);
+    List<PageMarker.Ranked> page = new ArrayList<>();
+    for (JsonNode hit : search(body).path("hits").path("hits")) {
+      page.add(
+          new PageMarker.Ranked(
+              PassageSources.passage(hit.path("_source")),
+              (float) hit.path("sort").path(0).asDouble(),
+              Matched.ALL));
+    }
+    return page;
+  }
+
+  private static ObjectNode filtered(ObjectNode query, ObjectNode filter) {
+    ObjectNode body = Cluster.JSON.createObjectNode();
+    ObjectNode bool = body.putObject("bool");
+    bool.putArray("must").add(query);
+    bool.putArray("filter").add(filter);
+    return body;
+  }
+
+  private static ObjectNode docFilter(String doc) {
+    return DslQueries.of(new TermQuery(new Term(Schema.DOC, doc)));
+  }
+
+  Cluster cluster() {
+    return cluster;
+  }
+
+  String index() {
+    return index;
+  }
+
+  /** The passages related to a paragraph, found as {@link RelatedFinder} finds them. */
+  private static final class ClusterRelated {
+    private final OpenSearchEngine engine;
+    private final IndexedPassage paragraph;
+
+    ClusterRelated(OpenSearchEngine engine, IndexedPassage paragraph) {
+      this.engine = engine;
+      this.paragraph = paragraph;
+    }
+
+    List<RelatedPassage> find() {
+      Map<String, RelatedPassage> found = new LinkedHashMap<>();
+      Query replies =
+          new BooleanQuery.Builder()
+              .add(new TermQuery(new Term(Schema.ABOUT, paragraph.passage().id())), Occur.FILTER)
+              .add(new TermQuery(new Term(Schema.KIND, "paragraph")), Occur.FILTER)
+              .build();
+      for (Hit hit : engine.ranked(replies, replies, RelatedFinder.MAX_PER_REASON)) {
+        found.putIfAbsent(hit.id(), new RelatedPassage("reply", hit, null, null));
+      }
+      String text = paragraph.passage().text();
+      Query quotes = RelatedFinder.quoteQuery(text);
+      if (quotes != null) {
+        for (Hit hit : engine.ranked(elsewhere(quotes), quotes, RelatedFinder.MAX_PER_REASON)) {
+          found.putIfAbsent(
+              hit.id(), new RelatedPassage("quote", hit, RelatedFinder.longestMatch(hit), null));
+        }
+      }
+      for (RelatedPassage quote : elidedQuotes(text)) {
+        found.putIfAbsent(quote.passage().id(), quote);
+      }
+      for (RelatedPassage passage : similar(text)) {
+        found.putIfAbsent(passage.passage().id(), passage);
+      }
+      return List.copyOf(found.values());
+    }
+
+    private List<RelatedPassage> elidedQuotes(String text) {
+      List<String> words = TextAnalysis.exactTerms(text);
+      Query seeds = RelatedFinder.windowsOf(words, ElidedQuotes.SEED_WORDS);
+      if (seeds == null) {
+        return List.of();
+      }
+      List<RelatedPassage> quotes = new ArrayList<>();
+      for (PageMarker.Ranked candidate :
+          engine.rankedPassages(elsewhere(seeds), RelatedFinder.MAX_PER_REASON)) {
+        ElidedQuotes.Quote quote =
+            ElidedQuotes.quoteIn(candidate.passage().passage().text(), words);
+        if (quote != null) {
+          Hit marked = PageMarker.mark(quote.marks(), List.of(candidate)).getFirst();
+          quotes.add(new RelatedPassage("quote", marked, quote.text(), null));
+        }
+      }
+      return quotes;
+    }
+
+    /**
+     * Passages sharing the paragraph's telling words, as OpenSearch's more_like_this (a fork of
+     * Lucene's MoreLikeThis) picks them, kept at the same share of the paragraph's own score.
+     */
+    private List<RelatedPassage> similar(String text) {
+      ObjectNode like = Cluster.JSON.createObjectNode();
+      ObjectNode mlt = like.putObject("more_like_this");
+      mlt.putArray("fields").add(Schema.TEXT);
+      mlt.put("like", text);
+      mlt.put("min_term_freq", 1);
+      mlt.put("min_doc_freq", 1);
+      mlt.put("max_query_terms", RelatedFinder.SIMILAR_TERMS);
+      mlt.put("minimum_should_match", "1");
+      ObjectNode own = Cluster.JSON.createObjectNode();
+      own.put("size", 1);
+      own.set(
+          "query",
+          filtered(
+              like, DslQueries.of(new TermQuery(new Term(Schema.ID, paragraph.passage().id())))));
+      own.putArray("_source").add(Schema.ID);
+      JsonNode ownHits = engine.search(own).path("hits").path("hits");
+      if (ownHits.isEmpty() || ownHits.path(0).path("_score").asDouble() <= 0) {
+        return List.of();
+      }
+      float ownScore = (float) ownHits.path(0).path("_score").asDouble();
+      ObjectNode body = Cluster.JSON.createObjectNode();
+      body.put("size", RelatedFinder.MAX_PER_REASON);
+      ObjectNode bool = body.putObject("query").putObject("bool");
+      bool.putArray("must").add(like);
+      bool.putArray("filter").add(DslQueries.of(elsewhereFilter()));
+      bool.putArray("must_not")
+          .add(DslQueries.of(new TermQuery(new Term(Schema.DOC, paragraph.passage().doc()))));
+      ArrayNode sort = body.putArray("sort");
+      sort.add("_score");
+      sort.addObject().put(Schema.DOC, "asc");
+      sort.addObject().put(Schema.ORDINAL, "asc");
+      excludeUnread(body);
+      List<PageMarker.Ranked> close = new ArrayList<>();
+      List<Float> shares = new ArrayList<>();
+      for (JsonNode hit : engine.search(body).path("hits").path("hits")) {
+        float score = (float) hit.path("sort").path(0).asDouble();
+        if (score / ownScore >= RelatedFinder.SIMILAR_SHARE) {
+          close.add(
+              new PageMarker.Ranked(
+                  PassageSources.passage(hit.path("_source")), score, Matched.ALL));
+          shares.add(Math.min(1f, score / ownScore));
+        }
+      }
+      // Marked at the words the paragraph shares with each passage.
+      Query marks = sharedWords(text);
+      List<Hit> hits = PageMarker.mark(marks, close);
+      List<RelatedPassage> similar = new ArrayList<>();
+      for (int i = 0; i < hits.size(); i++) {
+        similar.add(
+            new RelatedPassage(
+                "similar", hits.get(i), null, Math.round(shares.get(i) * 100) / 100f));
+      }
+      return similar;
+    }
+
+    private static Query sharedWords(String text) {
+      BooleanQuery.Builder any = new BooleanQuery.Builder();
+      for (String term : new LinkedHashSet<>(TextAnalysis.keywordTerms(text))) {
+        any.add(new TermQuery(new Term(Schema.TEXT, term)), Occur.SHOULD);
+      }
+      return any.build();
+    }
+
+    private Query elsewhere(Query query) {
+      return new BooleanQuery.Builder()
+          .add(query, Occur.MUST)
+          .add(elsewhereFilter(), Occur.FILTER)
+          .add(new TermQuery(new Term(Schema.DOC, paragraph.passage().doc())), Occur.MUST_NOT)
+          .build();
+    }
+
+    private static Query elsewhereFilter() {
+      return LuceneQueries.anySource(List.of(Source.COMMENTARY, Source.COMMENT));
+    }
+  }
+}
