@@ -49,7 +49,8 @@ case "${1:-}" in
     rm -f "$state/control"
     mkfifo "$state/control"
     # Holds the control pipe open: the cluster stops when its input ends.
-    sleep infinity > "$state/control" &
+    # Its own output goes nowhere, so that `start | tail -1` ends when start does.
+    sleep infinity > "$state/control" 2>/dev/null < /dev/null &
     echo $! > "$state/holder"
     "$JAVA_HOME/bin/java" -Xmx512m -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED \
       -cp "$(cat "$classpath")" cluster/TestCluster.java "$data" 3 \

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
  * Dependencies point one way, along the data's path: corpus → analysis → embedding → index → search
  * → lucene → opensearch → comments → web → cli, where index and search are engine-neutral (no
  * Lucene, no engine client), lucene is the embedded engine behind their interfaces, and opensearch
- * the cluster engine, which marks its pages with lucene's highlighter. Checked by reading the imports
- * of the main sources.
+ * the cluster engine, which marks its pages with lucene's highlighter. Checked by reading the
+ * imports of the main sources.
  */
 class ArchitectureTest {
 

@@ -133,6 +133,13 @@ public final class Cluster implements Closeable {
   static RuntimeException refusal(String method, String path, Answer answer) {
     JsonNode error = answer.body().path("error");
     String reason = error.isObject() ? error.path("reason").asText() : error.asText();
+    // "all shards failed" says little: the first shard's own reason says why.
+    JsonNode cause = error.path("failed_shards").path(0).path("reason");
+    if (cause.isObject()) {
+      reason += ": " + cause.path("reason").asText();
+    } else if (error.path("root_cause").path(0).isObject()) {
+      reason += ": " + error.path("root_cause").path(0).path("reason").asText();
+    }
     return new IllegalStateException(
         "OpenSearch refused " + method + " " + path + " (" + answer.status() + "): " + reason);
   }

@@ -117,7 +117,15 @@ final class ClusterVocabulary implements Vocabulary {
   /** {@code text} as a Lucene regular expression matching it literally. */
   private static String escapedRegex(String text) {
     StringBuilder regex = new StringBuilder();
-    text.codePoints().forEach(c -> regex.append('\\').appendCodePoint(c));
+    // Letters and digits stand for themselves (escaped, some are classes: \\d); the rest escaped.
+    text.codePoints()
+        .forEach(
+            c -> {
+              if (!Character.isLetterOrDigit(c)) {
+                regex.append('\\');
+              }
+              regex.appendCodePoint(c);
+            });
     return regex.toString();
   }
 }

@@ -36,6 +36,7 @@ import dev.passages.search.SourceCounts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -162,20 +163,55 @@ public final class OpenSearchEngine implements EngineReader {
   }
 
   /**
-   * The query of {@code parsed}. A very long one (a pasted paragraph) keeps its first {@value
-   * #MAX_QUERY_WORDS} distinct words, with all its phrases, prefixes and groups.
+   * The query of {@code parsed}. A very long one (a pasted paragraph) keeps its {@value
+   * #MAX_QUERY_WORDS} most telling words, as the embedded engine keeps them (Lucene's MoreLikeThis:
+   * how often the query says each, times how rare it is in the index), with all its phrases,
+   * prefixes and groups.
    */
-  private static LuceneQueries.PassageQuery compile(ParsedQuery parsed) {
+  private LuceneQueries.PassageQuery compile(ParsedQuery parsed) {
     if (parsed.terms().size() <= MAX_QUERY_WORDS) {
       return CompiledQuery.of(parsed).query();
     }
-    Set<String> kept = new LinkedHashSet<>();
+    StringBuilder words = new StringBuilder();
     for (QueryTerm term : parsed.terms()) {
-      if (term.kind() == QueryTerm.Kind.WORD && kept.size() < MAX_QUERY_WORDS) {
-        kept.addAll(TextAnalysis.keywordTerms(term.text()));
+      if (term.kind() == QueryTerm.Kind.WORD) {
+        words.append(term.text()).append(' ');
       }
     }
-    return LuceneQueries.toLucene(parsed, kept::contains);
+    // The index's statistics of the query's words, as if the words were a passage.
+    ObjectNode request = Cluster.JSON.createObjectNode();
+    request.putObject("doc").put(Schema.TEXT, words.toString());
+    request.putArray("fields").add(Schema.TEXT);
+    request.put("term_statistics", true);
+    request.put("positions", false);
+    request.put("offsets", false);
+    JsonNode terms =
+        cluster
+            .call("POST", "/" + index + "/_termvectors", request)
+            .path("term_vectors")
+            .path(Schema.TEXT)
+            .path("terms");
+    long passages = Math.max(1, count(null));
+    List<Map.Entry<String, Double>> scored = new ArrayList<>();
+    terms
+        .properties()
+        .forEach(
+            entry -> {
+              long docFreq = entry.getValue().path("doc_freq").asLong();
+              if (docFreq > 0) {
+                // ClassicSimilarity's idf, as MoreLikeThis weighs terms.
+                double idf = Math.log((passages + 1.0) / (docFreq + 1.0)) + 1;
+                scored.add(
+                    Map.entry(entry.getKey(), entry.getValue().path("term_freq").asInt() * idf));
+              }
+            });
+    scored.sort(
+        Map.Entry.<String, Double>comparingByValue()
+            .reversed()
+            .thenComparing(Map.Entry.comparingByKey()));
+    Set<String> telling = new HashSet<>();
+    scored.stream().limit(MAX_QUERY_WORDS).forEach(entry -> telling.add(entry.getKey()));
+    return LuceneQueries.toLucene(parsed, telling::contains);
   }
 
   /** As the embedded engine's limit on a query's parts. */
