@@ -26,6 +26,7 @@ import dev.passages.search.DocumentView;
 import dev.passages.search.EnginePage;
 import dev.passages.search.EngineQuery;
 import dev.passages.search.EngineReader;
+import dev.passages.search.EngineUnavailableException;
 import dev.passages.search.Hit;
 import dev.passages.search.Matched;
 import dev.passages.search.ParsedQuery;
@@ -186,8 +187,7 @@ public final class OpenSearchEngine implements EngineReader {
     request.put("positions", false);
     request.put("offsets", false);
     JsonNode terms =
-        cluster
-            .call("POST", "/" + index + "/_termvectors", request)
+        read("/" + index + "/_termvectors", request)
             .path("term_vectors")
             .path(Schema.TEXT)
             .path("terms");
@@ -328,7 +328,40 @@ public final class OpenSearchEngine implements EngineReader {
   JsonNode search(ObjectNode body) {
     String path =
         "/" + index + "/_search" + (spreadStatistics ? "?search_type=dfs_query_then_fetch" : "");
-    return cluster.call("POST", path, body);
+    return read(path, body);
+  }
+
+  /** Reads tried this many times while the cluster is unavailable (a node lost, a shard moving). */
+  private static final int READ_TRIES = 3;
+
+  /**
+   * A read, retried a few times within a second while the cluster cannot answer in full: a node
+   * that just left, a replica being promoted. An answer that misses shards is never taken for the
+   * whole: past the tries it is the cluster being unavailable.
+   */
+  private JsonNode read(String path, ObjectNode body) {
+    long backoff = 150;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        JsonNode answer = cluster.call("POST", path, body);
+        if (answer.path("_shards").path("failed").asInt() > 0) {
+          throw new EngineUnavailableException(
+              "some shards of OpenSearch index '" + index + "' did not answer");
+        }
+        return answer;
+      } catch (EngineUnavailableException e) {
+        if (attempt >= READ_TRIES) {
+          throw e;
+        }
+        try {
+          Thread.sleep(backoff);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+        backoff *= 2;
+      }
+    }
   }
 
   /** How many passages match {@code query} (all, when null). */
@@ -337,7 +370,7 @@ public final class OpenSearchEngine implements EngineReader {
     if (query != null) {
       body.set("query", DslQueries.of(query));
     }
-    return cluster.call("POST", "/" + index + "/_count", body).path("count").asLong();
+    return read("/" + index + "/_count", body).path("count").asLong();
   }
 
   /** Every passage matching {@code query}, in reading order. */
@@ -371,8 +404,7 @@ public final class OpenSearchEngine implements EngineReader {
       NOT_READ.stream()
           .filter(field -> !(members && field.equals(IndexTemplate.MEMBERS)))
           .forEach(excludes::add);
-      JsonNode hits =
-          cluster.call("POST", "/" + index + "/_search", body).path("hits").path("hits");
+      JsonNode hits = read("/" + index + "/_search", body).path("hits").path("hits");
       for (JsonNode hit : hits) {
         sources.add(hit.path("_source"));
         after = hit.path("sort");

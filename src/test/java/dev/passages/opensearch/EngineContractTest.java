@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.passages.LiveSearch;
 import dev.passages.SeedCorpus;
+import dev.passages.analysis.TextAnalysis;
 import dev.passages.comments.CommentBoard;
 import dev.passages.corpus.Source;
 import dev.passages.embedding.EmbeddingModel;
@@ -24,6 +25,10 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -197,6 +202,67 @@ class EngineContractTest {
     assertThat(onCluster.related("article", 5).orElseThrow())
         .extracting(related -> related.reason())
         .contains("reply", "quote");
+  }
+
+  /**
+   * The template's analyzers, built from OpenSearch's own filters, make the terms, positions and
+   * offsets of our two views, on every passage of the corpus and on the tricky cases.
+   */
+  @Test
+  void theTemplatesAnalyzersAreOurs() throws IOException {
+    List<String> texts = new ArrayList<>();
+    for (var summary : embedded.search().documents()) {
+      embedded
+          .search()
+          .document(summary.id())
+          .orElseThrow()
+          .passages()
+          .forEach(p -> texts.add(p.text()));
+    }
+    texts.addAll(
+        List.of(
+            "Kazakhstan’s 1,100-mile Sino‑Kazakh border: 26\u00a0000 tonnes, 1,2,3 and 12,34",
+            "“Color revolution” — the Kremlin's fear; naïve café, soft\u00adhyphen, zero\u200bwidth",
+            "The investors' investments; IT'S JAMES'S; don’t ʼtwas ＂full＂ ′prime″"));
+    for (String text : texts) {
+      for (String view : List.of("keyword", "exact")) {
+        ObjectNode request = Json.mapper().createObjectNode();
+        request.put("analyzer", "passages_" + view);
+        request.put("text", text);
+        JsonNode tokens = cluster.call("POST", "/contract/_analyze", request).path("tokens");
+        List<String> theirs = new ArrayList<>();
+        tokens.forEach(
+            t ->
+                theirs.add(
+                    t.path("token").asText()
+                        + "@"
+                        + t.path("position").asInt()
+                        + ":"
+                        + t.path("start_offset").asInt()
+                        + "-"
+                        + t.path("end_offset").asInt()));
+        assertThat(theirs).as(view + ": " + text).isEqualTo(ours(view, text));
+      }
+    }
+  }
+
+  /** Our analyzer's tokens of {@code text} as term@position:start-end. */
+  private static List<String> ours(String view, String text) throws IOException {
+    List<String> tokens = new ArrayList<>();
+    var analyzer = view.equals("keyword") ? TextAnalysis.keyword() : TextAnalysis.exact();
+    try (TokenStream stream = analyzer.tokenStream("text", text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+      PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+      stream.reset();
+      int position = -1;
+      while (stream.incrementToken()) {
+        position += increment.getPositionIncrement();
+        tokens.add(term + "@" + position + ":" + offset.startOffset() + "-" + offset.endOffset());
+      }
+      stream.end();
+    }
+    return tokens;
   }
 
   private static void assertSame(SearchRequest request) {
