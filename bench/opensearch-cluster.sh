@@ -6,7 +6,8 @@
 #                                        comma-separated, for --opensearch
 #   bench/opensearch-cluster.sh stop     stop it and remove its data
 #   bench/opensearch-cluster.sh status   the URLs when it runs
-# Needs a JDK 21+ (found as ./passages finds one) and about 600 MB of memory.
+# Needs a JDK 21+ (found as ./passages finds one) and about 600 MB of memory (OPENSEARCH_HEAP,
+# default 512m, is the heap of the three nodes together: 2g for the million-paragraph corpus).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 state=target/opensearch-cluster
@@ -52,7 +53,7 @@ case "${1:-}" in
     # Its own output goes nowhere, so that `start | tail -1` ends when start does.
     sleep infinity > "$state/control" 2>/dev/null < /dev/null &
     echo $! > "$state/holder"
-    "$JAVA_HOME/bin/java" -Xmx512m -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED \
+    "$JAVA_HOME/bin/java" "-Xmx${OPENSEARCH_HEAP:-512m}" -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED \
       -cp "$(cat "$classpath")" cluster/TestCluster.java "$data" 3 \
       < "$state/control" > "$state/log" 2>&1 &
     echo $! > "$state/pid"

@@ -3,17 +3,14 @@ package dev.passages.opensearch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.passages.analysis.TextAnalysis;
 import dev.passages.corpus.Passage;
 import dev.passages.corpus.PassageKind;
 import dev.passages.corpus.Source;
 import dev.passages.lucene.CompiledQuery;
 import dev.passages.lucene.Completer;
-import dev.passages.lucene.ElidedQuotes;
 import dev.passages.lucene.IndexedPassage;
 import dev.passages.lucene.LuceneQueries;
 import dev.passages.lucene.PageMarker;
-import dev.passages.lucene.RelatedFinder;
 import dev.passages.lucene.Schema;
 import dev.passages.lucene.Spelling;
 import dev.passages.lucene.StoredPassages;
@@ -27,7 +24,6 @@ import dev.passages.search.EnginePage;
 import dev.passages.search.EngineQuery;
 import dev.passages.search.EngineReader;
 import dev.passages.search.EngineUnavailableException;
-import dev.passages.search.Hit;
 import dev.passages.search.Matched;
 import dev.passages.search.ParsedQuery;
 import dev.passages.search.QueryTerm;
@@ -39,7 +35,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -285,21 +280,39 @@ public final class OpenSearchEngine implements EngineReader {
     if (found.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new ClusterRelated(this, found.getFirst()).find());
+    return Optional.of(related(List.of(found.getFirst())).getFirst());
   }
 
   @Override
   public List<RelatedCount> relatedCounts(String doc) {
+    List<IndexedPassage> paragraphs =
+        passagesOf(new TermQuery(new Term(Schema.DOC, doc))).stream()
+            .filter(p -> p.passage().kind() == PassageKind.PARAGRAPH)
+            .toList();
+    List<List<RelatedPassage>> related = related(paragraphs);
     List<RelatedCount> counts = new ArrayList<>();
-    for (IndexedPassage passage : passagesOf(new TermQuery(new Term(Schema.DOC, doc)))) {
-      if (passage.passage().kind() == PassageKind.PARAGRAPH) {
-        int count = new ClusterRelated(this, passage).find().size();
-        if (count > 0) {
-          counts.add(new RelatedCount(passage.passage().number(), count));
-        }
+    for (int i = 0; i < paragraphs.size(); i++) {
+      if (!related.get(i).isEmpty()) {
+        counts.add(new RelatedCount(paragraphs.get(i).passage().number(), related.get(i).size()));
       }
     }
     return counts;
+  }
+
+  /** The passages related to each of {@code paragraphs}, all searched in one request. */
+  private List<List<RelatedPassage>> related(List<IndexedPassage> paragraphs) {
+    List<ClusterRelated> finders = paragraphs.stream().map(ClusterRelated::new).toList();
+    List<ObjectNode> searches = new ArrayList<>();
+    finders.forEach(finder -> searches.addAll(finder.searches()));
+    List<JsonNode> answers = searchAll(searches);
+    List<List<RelatedPassage>> related = new ArrayList<>();
+    int next = 0;
+    for (ClusterRelated finder : finders) {
+      int n = finder.searches().size();
+      related.add(finder.read(answers.subList(next, next + n)));
+      next += n;
+    }
+    return related;
   }
 
   @Override
@@ -340,15 +353,22 @@ public final class OpenSearchEngine implements EngineReader {
    * whole: past the tries it is the cluster being unavailable.
    */
   private JsonNode read(String path, ObjectNode body) {
+    return retrying(
+        () -> {
+          JsonNode answer = cluster.call("POST", path, body);
+          if (answer.path("_shards").path("failed").asInt() > 0) {
+            throw new EngineUnavailableException(
+                "some shards of OpenSearch index '" + index + "' did not answer");
+          }
+          return answer;
+        });
+  }
+
+  private static <T> T retrying(java.util.function.Supplier<T> read) {
     long backoff = 150;
     for (int attempt = 1; ; attempt++) {
       try {
-        JsonNode answer = cluster.call("POST", path, body);
-        if (answer.path("_shards").path("failed").asInt() > 0) {
-          throw new EngineUnavailableException(
-              "some shards of OpenSearch index '" + index + "' did not answer");
-        }
-        return answer;
+        return read.get();
       } catch (EngineUnavailableException e) {
         if (attempt >= READ_TRIES) {
           throw e;
@@ -421,26 +441,23 @@ public final class OpenSearchEngine implements EngineReader {
     NOT_READ.forEach(excludes::add);
   }
 
-  /**
-   * The best {@code max} passages for {@code query}, ties in reading order, marked for {@code
-   * marks}.
-   */
-  List<Hit> ranked(Query query, Query marks, int max) {
-    return PageMarker.mark(marks, rankedPassages(query, max));
-  }
-
-  /** The best {@code max} passages for {@code query}, ties in reading order. */
-  List<PageMarker.Ranked> rankedPassages(Query query, int max) {
+  /** A search for the best {@code max} passages of {@code query}, ties in reading order. */
+  static ObjectNode ranking(ObjectNode query, int max) {
     ObjectNode body = Cluster.JSON.createObjectNode();
-    body.set("query", DslQueries.of(query));
+    body.set("query", query);
     body.put("size", max);
     ArrayNode sort = body.putArray("sort");
     sort.add("_score");
     sort.addObject().put(Schema.DOC, "asc");
     sort.addObject().put(Schema.ORDINAL, "asc");
     excludeUnread(body);
+    return body;
+  }
+
+  /** The passages of a {@link #ranking} answer, best first. */
+  static List<PageMarker.Ranked> page(JsonNode answer) {
     List<PageMarker.Ranked> page = new ArrayList<>();
-    for (JsonNode hit : search(body).path("hits").path("hits")) {
+    for (JsonNode hit : answer.path("hits").path("hits")) {
       page.add(
           new PageMarker.Ranked(
               PassageSources.passage(hit.path("_source")),
@@ -448,6 +465,49 @@ public final class OpenSearchEngine implements EngineReader {
               Matched.ALL));
     }
     return page;
+  }
+
+  /**
+   * Runs {@code searches} in one request ({@code _msearch}), each answered as by {@link #search};
+   * what related passages need: five searches per paragraph, a round trip for them all.
+   */
+  List<JsonNode> searchAll(List<ObjectNode> searches) {
+    if (searches.isEmpty()) {
+      return List.of();
+    }
+    StringBuilder lines = new StringBuilder();
+    try {
+      for (ObjectNode search : searches) {
+        lines.append("{}\n").append(Cluster.JSON.writeValueAsString(search)).append('\n');
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    byte[] body = lines.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    String path =
+        "/" + index + "/_msearch" + (spreadStatistics ? "?search_type=dfs_query_then_fetch" : "");
+    return retrying(
+        () -> {
+          Cluster.Answer answer = cluster.sendLines(path, body);
+          if (!answer.ok()) {
+            throw Cluster.refusal("POST", path, answer);
+          }
+          List<JsonNode> responses = new ArrayList<>();
+          for (JsonNode response : answer.body().path("responses")) {
+            int status = response.path("status").asInt(200);
+            if (status == 429
+                || status == 503
+                || response.path("_shards").path("failed").asInt() > 0) {
+              throw new EngineUnavailableException(
+                  "some shards of OpenSearch index '" + index + "' did not answer");
+            }
+            if (response.has("error")) {
+              throw Cluster.refusal("POST", path, new Cluster.Answer(status, response));
+            }
+            responses.add(response);
+          }
+          return responses;
+        });
   }
 
   private static ObjectNode filtered(ObjectNode query, ObjectNode filter) {
@@ -468,142 +528,5 @@ public final class OpenSearchEngine implements EngineReader {
 
   String index() {
     return index;
-  }
-
-  /** The passages related to a paragraph, found as {@link RelatedFinder} finds them. */
-  private static final class ClusterRelated {
-    private final OpenSearchEngine engine;
-    private final IndexedPassage paragraph;
-
-    ClusterRelated(OpenSearchEngine engine, IndexedPassage paragraph) {
-      this.engine = engine;
-      this.paragraph = paragraph;
-    }
-
-    List<RelatedPassage> find() {
-      Map<String, RelatedPassage> found = new LinkedHashMap<>();
-      Query replies =
-          new BooleanQuery.Builder()
-              .add(new TermQuery(new Term(Schema.ABOUT, paragraph.passage().id())), Occur.FILTER)
-              .add(new TermQuery(new Term(Schema.KIND, "paragraph")), Occur.FILTER)
-              .build();
-      for (Hit hit : engine.ranked(replies, replies, RelatedFinder.MAX_PER_REASON)) {
-        found.putIfAbsent(hit.id(), new RelatedPassage("reply", hit, null, null));
-      }
-      String text = paragraph.passage().text();
-      Query quotes = RelatedFinder.quoteQuery(text);
-      if (quotes != null) {
-        for (Hit hit : engine.ranked(elsewhere(quotes), quotes, RelatedFinder.MAX_PER_REASON)) {
-          found.putIfAbsent(
-              hit.id(), new RelatedPassage("quote", hit, RelatedFinder.longestMatch(hit), null));
-        }
-      }
-      for (RelatedPassage quote : elidedQuotes(text)) {
-        found.putIfAbsent(quote.passage().id(), quote);
-      }
-      for (RelatedPassage passage : similar(text)) {
-        found.putIfAbsent(passage.passage().id(), passage);
-      }
-      return List.copyOf(found.values());
-    }
-
-    private List<RelatedPassage> elidedQuotes(String text) {
-      List<String> words = TextAnalysis.exactTerms(text);
-      Query seeds = RelatedFinder.windowsOf(words, ElidedQuotes.SEED_WORDS);
-      if (seeds == null) {
-        return List.of();
-      }
-      List<RelatedPassage> quotes = new ArrayList<>();
-      for (PageMarker.Ranked candidate :
-          engine.rankedPassages(elsewhere(seeds), RelatedFinder.MAX_PER_REASON)) {
-        ElidedQuotes.Quote quote =
-            ElidedQuotes.quoteIn(candidate.passage().passage().text(), words);
-        if (quote != null) {
-          Hit marked = PageMarker.mark(quote.marks(), List.of(candidate)).getFirst();
-          quotes.add(new RelatedPassage("quote", marked, quote.text(), null));
-        }
-      }
-      return quotes;
-    }
-
-    /**
-     * Passages sharing the paragraph's telling words, as OpenSearch's more_like_this (a fork of
-     * Lucene's MoreLikeThis) picks them, kept at the same share of the paragraph's own score.
-     */
-    private List<RelatedPassage> similar(String text) {
-      ObjectNode like = Cluster.JSON.createObjectNode();
-      ObjectNode mlt = like.putObject("more_like_this");
-      mlt.putArray("fields").add(Schema.TEXT);
-      mlt.put("like", text);
-      mlt.put("min_term_freq", 1);
-      mlt.put("min_doc_freq", 1);
-      mlt.put("max_query_terms", RelatedFinder.SIMILAR_TERMS);
-      mlt.put("minimum_should_match", "1");
-      ObjectNode own = Cluster.JSON.createObjectNode();
-      own.put("size", 1);
-      own.set(
-          "query",
-          filtered(
-              like, DslQueries.of(new TermQuery(new Term(Schema.ID, paragraph.passage().id())))));
-      own.putArray("_source").add(Schema.ID);
-      JsonNode ownHits = engine.search(own).path("hits").path("hits");
-      if (ownHits.isEmpty() || ownHits.path(0).path("_score").asDouble() <= 0) {
-        return List.of();
-      }
-      float ownScore = (float) ownHits.path(0).path("_score").asDouble();
-      ObjectNode body = Cluster.JSON.createObjectNode();
-      body.put("size", RelatedFinder.MAX_PER_REASON);
-      ObjectNode bool = body.putObject("query").putObject("bool");
-      bool.putArray("must").add(like);
-      bool.putArray("filter").add(DslQueries.of(elsewhereFilter()));
-      bool.putArray("must_not")
-          .add(DslQueries.of(new TermQuery(new Term(Schema.DOC, paragraph.passage().doc()))));
-      ArrayNode sort = body.putArray("sort");
-      sort.add("_score");
-      sort.addObject().put(Schema.DOC, "asc");
-      sort.addObject().put(Schema.ORDINAL, "asc");
-      excludeUnread(body);
-      List<PageMarker.Ranked> close = new ArrayList<>();
-      List<Float> shares = new ArrayList<>();
-      for (JsonNode hit : engine.search(body).path("hits").path("hits")) {
-        float score = (float) hit.path("sort").path(0).asDouble();
-        if (score / ownScore >= RelatedFinder.SIMILAR_SHARE) {
-          close.add(
-              new PageMarker.Ranked(
-                  PassageSources.passage(hit.path("_source")), score, Matched.ALL));
-          shares.add(Math.min(1f, score / ownScore));
-        }
-      }
-      // Marked at the words the paragraph shares with each passage.
-      Query marks = sharedWords(text);
-      List<Hit> hits = PageMarker.mark(marks, close);
-      List<RelatedPassage> similar = new ArrayList<>();
-      for (int i = 0; i < hits.size(); i++) {
-        similar.add(
-            new RelatedPassage(
-                "similar", hits.get(i), null, Math.round(shares.get(i) * 100) / 100f));
-      }
-      return similar;
-    }
-
-    private static Query sharedWords(String text) {
-      BooleanQuery.Builder any = new BooleanQuery.Builder();
-      for (String term : new LinkedHashSet<>(TextAnalysis.keywordTerms(text))) {
-        any.add(new TermQuery(new Term(Schema.TEXT, term)), Occur.SHOULD);
-      }
-      return any.build();
-    }
-
-    private Query elsewhere(Query query) {
-      return new BooleanQuery.Builder()
-          .add(query, Occur.MUST)
-          .add(elsewhereFilter(), Occur.FILTER)
-          .add(new TermQuery(new Term(Schema.DOC, paragraph.passage().doc())), Occur.MUST_NOT)
-          .build();
-    }
-
-    private static Query elsewhereFilter() {
-      return LuceneQueries.anySource(List.of(Source.COMMENTARY, Source.COMMENT));
-    }
   }
 }

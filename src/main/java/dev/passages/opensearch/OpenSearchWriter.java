@@ -86,6 +86,12 @@ public final class OpenSearchWriter implements EngineWriter {
     return new OpenSearchWriter(cluster, index);
   }
 
+  /** Deletes index {@code index} and its template, if there are. */
+  public static void drop(Cluster cluster, String index) {
+    cluster.send("DELETE", "/" + index, null);
+    cluster.send("DELETE", "/_index_template/" + index, null);
+  }
+
   /** A reader of what this writer writes, each change once {@link #refresh} has run. */
   public OpenSearchEngine reader() {
     return new OpenSearchEngine(cluster, index, changes, shards());
