@@ -144,6 +144,9 @@ public final class TestCluster {
 
   public static void main(String[] args) throws Exception {
     Configurator.setRootLevel(Level.WARN);
+    // Nodes in one JVM, started at once: each would set Netty's processor count, and the second
+    // to do so fails ("availableProcessors is already set"). OpenSearch's own test clusters do this.
+    System.setProperty("opensearch.set.netty.runtime.available.processors", "false");
     Path data = Path.of(args[0]).toAbsolutePath();
     int count = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     TestCluster cluster = new TestCluster(data, count);
@@ -167,10 +170,18 @@ public final class TestCluster {
     for (Thread thread : starting) {
       thread.join();
     }
-    if (!failures.isEmpty()) {
-      throw failures.getFirst();
+    try {
+      if (!failures.isEmpty()) {
+        throw failures.getFirst();
+      }
+      cluster.awaitGreen(Duration.ofSeconds(60));
+    } catch (Exception e) {
+      // The nodes' threads would keep this JVM alive: whoever waits for "green" learns at once.
+      System.out.println("the cluster did not start: " + e);
+      e.printStackTrace(System.out);
+      System.out.flush();
+      System.exit(1);
     }
-    cluster.awaitGreen(Duration.ofSeconds(60));
     System.out.printf(
         "cluster of %d nodes green in %.1f s, data in %s%n",
         count, (System.nanoTime() - start) / 1e9, data);
