@@ -1,6 +1,7 @@
 // The document view: the whole text, the linked passage highlighted, every match marked.
 import {
-  ApiError, appendMarked, documentIdFromPath, documentPath, getJson, postJson, sourceBadge,
+  appendMarked, documentIdFromPath, documentPath, getJson, isTyping, postJson, readerMessage,
+  shortened, sourceBadge,
 } from './api.js';
 
 const article = document.getElementById('document');
@@ -14,13 +15,30 @@ const next = document.getElementById('next');
 const docId = documentIdFromPath(location.pathname);
 const params = new URLSearchParams(location.search);
 const q = params.get('q') ?? '';
+const sources = params.get('source') ?? '';
 const from = params.get('from');
+const findInput = document.getElementById('find-q');
+/** Scrolling to a match glides, unless the reader asked for less motion. */
+const motion = matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
 const apiPath = `/api/documents/${docId.split('/').map(encodeURIComponent).join('/')}`;
 let marks = [];
 let current = -1;
 
-back.href = q ? `/?${new URLSearchParams({ q })}` : '/';
+// Back to the same results: the query and its source filter.
+const backParams = new URLSearchParams();
+if (q) backParams.set('q', q);
+if (q && sources) backParams.set('source', sources);
+back.href = backParams.size ? `/?${backParams}` : '/';
 back.textContent = q ? '← Back to results' : '← Search';
+findInput.value = q;
+document.getElementById('find').addEventListener('submit', (event) => {
+  // A search in this text: the same page, its matches marked.
+  event.preventDefault();
+  const next = new URLSearchParams();
+  if (findInput.value.trim()) next.set('q', findInput.value.trim());
+  if (sources) next.set('source', sources);
+  location.assign(`${location.pathname}${next.size ? `?${next}` : ''}`);
+});
 
 async function load() {
   let doc;
@@ -28,7 +46,7 @@ async function load() {
     doc = await getJson(apiPath);
   } catch (e) {
     article.setAttribute('aria-busy', 'false');
-    status.textContent = e instanceof ApiError ? e.message : 'Something went wrong; try again.';
+    status.textContent = readerMessage(e);
     status.classList.add('error');
     return;
   }
@@ -61,18 +79,26 @@ async function showRelatedCounts(doc) {
   } catch {
     return; // related passages are extra; the text is already shown
   }
-  for (const { paragraph, count } of counts) {
-    const element = document.getElementById(`p${paragraph}`);
-    if (!element) continue;
-    const button = document.createElement('button');
+  for (const { paragraph, count } of counts) showRelatedCount(doc, paragraph, count);
+}
+
+/** Shows (or updates) the "N discussing this" button of a paragraph. */
+function showRelatedCount(doc, paragraph, count) {
+  const element = document.getElementById(`p${paragraph}`);
+  if (!element) return;
+  let button = element.querySelector('.related-toggle');
+  if (!button) {
+    button = document.createElement('button');
     button.type = 'button';
     button.className = 'related-toggle';
-    button.textContent = `${count} discussing this`;
     button.setAttribute('aria-expanded', 'false');
     button.setAttribute('aria-controls', `related-p${paragraph}`);
     button.addEventListener('click', () => toggleRelated(doc, paragraph, element, button));
-    element.append(' ', button);
+    const reply = element.querySelector('.reply');
+    if (reply) reply.before(button, ' ');
+    else element.append(' ', button);
   }
+  button.textContent = `${count} discussing this`;
 }
 
 async function toggleRelated(doc, paragraph, element, button) {
@@ -92,7 +118,7 @@ async function toggleRelated(doc, paragraph, element, button) {
     const related = await getJson(`${apiPath}/paragraphs/${paragraph}/related`);
     for (const item of related) list.append(relatedItem(doc, paragraph, item));
   } catch (e) {
-    list.textContent = e instanceof ApiError ? e.message : 'Could not load what discusses this.';
+    list.textContent = readerMessage(e, 'Could not load what discusses this.');
   }
 }
 
@@ -105,10 +131,13 @@ function relatedItem(doc, paragraph, item) {
   const link = document.createElement('a');
   const anchor = hit.id.slice(hit.id.indexOf('#'));
   link.href = `${documentPath(hit.doc)}?${new URLSearchParams({ from: `${doc.id}#p${paragraph}` })}${anchor}`;
-  link.textContent = hit.title;
+  const title = document.createElement('bdi');
+  title.textContent = hit.title;
+  link.append(title);
   const badge = sourceBadge(hit.source);
   const excerpt = document.createElement('div');
   excerpt.className = 'excerpt';
+  excerpt.dir = 'auto';
   // The API escapes the passage and adds only <mark>: the one string we insert as HTML.
   excerpt.innerHTML = hit.highlight;
   li.append(reason, ' ', badge, ' ', link, excerpt);
@@ -129,13 +158,14 @@ async function showComments(doc) {
     if (passage.kind !== 'paragraph') continue;
     const option = document.createElement('option');
     option.value = String(passage.paragraph);
-    option.textContent = `¶${passage.paragraph}: ${passage.text.slice(0, 60)}…`;
+    option.textContent = `¶${passage.paragraph}: ${shortened(passage.text, 40)}`;
     select.append(option);
     const reply = document.createElement('button');
     reply.type = 'button';
     reply.className = 'reply';
     reply.textContent = 'Reply';
-    reply.setAttribute('aria-label', `Comment on paragraph ${passage.paragraph}`);
+    // The name holds the visible word, so that a voice command "click Reply" finds it.
+    reply.setAttribute('aria-label', `Reply to paragraph ${passage.paragraph}`);
     reply.addEventListener('click', () => {
       select.value = String(passage.paragraph);
       document.getElementById('comment-text').focus();
@@ -154,10 +184,17 @@ function commentItem(comment) {
   li.id = `comment-${comment.id}`;
   const meta = document.createElement('p');
   meta.className = 'comment-meta';
+  // Each part in its own isolate: a right-to-left name must not reorder the date beside it.
   const author = document.createElement('strong');
-  author.textContent = comment.author;
+  const name = document.createElement('bdi');
+  name.textContent = comment.author;
+  author.append(name);
   meta.append(author);
-  if (comment.date) meta.append(` · ${new Date(comment.date).toLocaleString()}`);
+  if (comment.date) {
+    const date = document.createElement('bdi');
+    date.textContent = new Date(comment.date).toLocaleString();
+    meta.append(' · ', date);
+  }
   if (comment.paragraph) {
     const on = document.createElement('a');
     on.href = `#p${comment.paragraph}`;
@@ -167,6 +204,7 @@ function commentItem(comment) {
   li.append(meta);
   for (const line of comment.text.split('\n')) {
     const p = document.createElement('p');
+    p.dir = 'auto';
     p.textContent = line;
     li.append(p);
   }
@@ -193,8 +231,14 @@ async function postComment(event, doc) {
     document.getElementById('comment-list').append(commentItem(comment));
     form.text.value = '';
     status.textContent = 'Thank you: your comment is saved and searchable.';
+    if (comment.paragraph) {
+      // A reply is one more passage discussing its paragraph.
+      getJson(`${apiPath}/related`)
+        .then((counts) => counts.forEach(({ paragraph, count }) => showRelatedCount(doc, paragraph, count)))
+        .catch(() => {});
+    }
   } catch (e) {
-    status.textContent = e instanceof ApiError ? e.message : 'Could not post the comment; try again.';
+    status.textContent = readerMessage(e, 'Could not post the comment; try again.');
     status.classList.add('error');
   } finally {
     button.disabled = false;
@@ -212,7 +256,7 @@ async function matchesIn(id) {
       if (offset + limit >= result.total) break;
     }
   } catch (e) {
-    status.textContent = e instanceof ApiError ? e.message : 'Could not mark the matches.';
+    status.textContent = readerMessage(e, 'Could not mark the matches.');
   }
   return byPassage;
 }
@@ -227,6 +271,7 @@ function render(doc, matches) {
     const element = document.createElement(tag);
     element.id = passage.anchor;
     element.className = `passage passage-${passage.kind}`;
+    element.dir = 'auto';
     const hit = matches.get(passage.id);
     // A passage found by meaning has its closest sentence marked apart from matched words.
     appendMarked(element, passage.text, hit?.matches ?? [],
@@ -245,7 +290,9 @@ function render(doc, matches) {
   if (q) {
     matchNav.hidden = false;
     const n = marks.length;
-    matchCount.textContent = n ? `${n} match${n === 1 ? '' : 'es'} for “${q}”` : `No matches for “${q}”`;
+    matchCount.textContent = n
+      ? `${n} match${n === 1 ? '' : 'es'} for “${shortened(q, 40)}”`
+      : `No matches for “${shortened(q, 40)}”`;
     prev.disabled = next.disabled = n === 0;
   }
 }
@@ -257,6 +304,9 @@ function showTarget() {
   const target = id ? document.getElementById(id) : null;
   if (!target) return;
   target.classList.add('is-target');
+  // The focus goes to the passage opened, so that reading and Tab start there.
+  target.tabIndex = -1;
+  target.focus({ preventScroll: true });
   target.scrollIntoView({ block: 'center' });
   const first = marks.findIndex((m) => target.contains(m));
   if (first >= 0) current = first - 1;
@@ -268,17 +318,28 @@ function go(step) {
   current = (current + step + marks.length) % marks.length;
   const mark = marks[current];
   mark.classList.add('current');
-  mark.scrollIntoView({ block: 'center', behavior: 'smooth' });
-  matchCount.textContent = `Match ${current + 1} of ${marks.length} for “${q}”`;
+  mark.scrollIntoView({ block: 'center', behavior: motion });
+  matchCount.textContent = `Match ${current + 1} of ${marks.length} for “${shortened(q, 40)}”`;
 }
 
 prev.addEventListener('click', () => go(-1));
 next.addEventListener('click', () => go(1));
 window.addEventListener('hashchange', showTarget);
 document.addEventListener('keydown', (event) => {
-  if (event.target instanceof HTMLInputElement || event.ctrlKey || event.metaKey || event.altKey) return;
-  if (event.key === 'n') go(1);
+  // Letters typed in a field are letters: n and p move between matches only outside them.
+  if (isTyping(event) || event.ctrlKey || event.metaKey || event.altKey) return;
+  if (event.key === '/') {
+    event.preventDefault();
+    findInput.focus();
+    findInput.select();
+  } else if (event.key === 'n') go(1);
   else if (event.key === 'p') go(-1);
 });
+
+/** The sticky header's height, which `scroll-padding-top` keeps focused elements clear of. */
+const masthead = document.querySelector('.masthead');
+new ResizeObserver(() => {
+  document.documentElement.style.setProperty('--masthead-height', `${masthead.offsetHeight}px`);
+}).observe(masthead);
 
 load();

@@ -1,11 +1,19 @@
 // The search page: instant results as you type, the query kept in the URL.
-import { ApiError, documentPath, getJson, hitHref, sourceBadge } from './api.js';
+import {
+  documentPath, getJson, hitHref, isTyping, readerMessage, shortened, sourceBadge,
+} from './api.js';
 
 const PAGE_SIZE = 20;
 /** Wait this long after a keystroke before searching: long enough to skip mid-word requests. */
 const DEBOUNCE_MS = 25;
 /** A pause this long ends a "typing session": the next keystroke makes a new history entry. */
 const SETTLE_MS = 1000;
+/**
+ * While typing, the last word is searched as a prefix (`urani` finds uranium): a half word is
+ * neither "no match" nor corrected into another word. After a pause this long the query is
+ * searched as typed too, and the count is announced.
+ */
+const PAUSE_MS = 600;
 const SOURCE_LABELS = { article: 'Article', commentary: 'Commentary', comment: 'Comments' };
 
 const form = document.getElementById('search-form');
@@ -17,6 +25,7 @@ const intro = document.getElementById('intro');
 const sourcesBox = document.getElementById('sources');
 const notice = document.getElementById('notice');
 const completionList = document.getElementById('completions');
+const announcer = document.getElementById('announce');
 
 let searchSeq = 0;
 let inFlight = null;
@@ -28,6 +37,12 @@ let shown = { q: '', sources: [], offset: 0, total: 0 };
 /** The per-source counts of the results shown, for a source filter built after them. */
 let shownCounts = null;
 let documents = null;
+let pauseTimer = 0;
+let announceTimer = 0;
+/** The answer shown for the half-typed query, kept while the query as typed finds nothing. */
+let typedAnswer = null;
+/** The answer on the page. */
+let shownAnswer = null;
 
 /** The search the URL describes. */
 function stateFromUrl() {
@@ -56,8 +71,23 @@ function currentState() {
   return { q: input.value, sources: chosenSources() };
 }
 
-/** Runs the search for `state`; a newer call makes an older one's answer irrelevant. */
-async function search(state, { offset = 0 } = {}) {
+/**
+ * The query to send while the reader is typing: the last word as a prefix when it is a plain word
+ * of two letters or more being typed (no space after it, not in quotes, no operator); else null.
+ */
+function asPrefix(q) {
+  if (/\s$/.test(q) || ((q.match(/["“”]/g) ?? []).length % 2) === 1) return null;
+  const last = q.trim().split(/\s+/).pop() ?? '';
+  if (!/^[\p{L}\p{N}][\p{L}\p{N}'’]+$/u.test(last) || /^(AND|OR|NOT)$/.test(last)) return null;
+  return `${q.trimEnd()}*`;
+}
+
+/**
+ * Runs the search for `state`; a newer call makes an older one's answer irrelevant. `mode` is
+ * `typing` (a keystroke: the last word as a prefix), `paused` (the query as typed, after a pause:
+ * shown unless it finds nothing where the half word did) or `submit` (as typed, always shown).
+ */
+async function search(state, { offset = 0, mode = 'submit' } = {}) {
   const seq = ++searchSeq;
   inFlight?.abort();
   inFlight = new AbortController();
@@ -72,33 +102,62 @@ async function search(state, { offset = 0 } = {}) {
     return;
   }
   const startedAt = inputAt ?? performance.now();
+  const prefix = mode === 'typing' && offset === 0 ? asPrefix(state.q) : null;
   try {
     const result = await getJson(
       '/api/search',
-      { q: state.q, limit: PAGE_SIZE, offset, source: state.sources.join(',') },
+      { q: prefix ?? state.q, limit: PAGE_SIZE, offset, source: state.sources.join(',') },
       inFlight.signal,
     );
     if (seq !== searchSeq) return;
-    render(result, state, offset > 0);
+    if (mode === 'paused' && typedAnswer && typedAnswer.total > 0
+        && (result.total === 0 || result.correctedFrom)) {
+      // The last word is most likely half typed: its prefix answer stands.
+      announce(countText(typedAnswer));
+      return;
+    }
+    typedAnswer = prefix ? result : null;
+    render(result, state, offset > 0, { typing: prefix !== null });
     performance.measure('keystroke-to-results', { start: startedAt, end: performance.now() });
     inputAt = null;
+    if (mode !== 'typing') announceShown();
   } catch (e) {
     if (e.name === 'AbortError' || seq !== searchSeq) return;
-    showMessage(e instanceof ApiError ? e.message : 'Something went wrong; try again.', true);
+    showMessage(readerMessage(e), true);
+    announce(status.textContent);
   }
 }
 
-function render(result, state, append) {
+/** Announces what the page shows now: how many passages, or that none match. */
+function announceShown() {
+  announce(shownAnswer && shownAnswer.total > 0 ? countText(shownAnswer) : status.textContent);
+}
+
+/**
+ * Says `text` to screen readers, once: the visible status changes with every keystroke, the
+ * announcement only when typing pauses or a search is asked for.
+ */
+function announce(text) {
+  clearTimeout(announceTimer);
+  announcer.textContent = '';
+  // A change after a clearing is read even when the text is the same as before.
+  announceTimer = setTimeout(() => { announcer.textContent = text; }, 50);
+}
+
+function render(result, state, append, { typing = false } = {}) {
+  shownAnswer = result;
   shownCounts = result.total === 0 ? null : result.sources;
   intro.hidden = true;
-  showNotice(result);
+  if (typing) clearNotice();
+  else showNotice(result);
+  const firstNew = results.querySelectorAll('a.hit-link').length;
   if (!append) results.replaceChildren();
   let previous = append ? shown.lastMatched : null;
   for (const hit of result.hits) {
     // Passages holding every word come first; a line marks where the partial matches begin.
     if (hit.matched !== 'all' && previous === 'all') results.append(divider(result.semantic));
     previous = hit.matched;
-    results.append(hitItem(hit, state.q));
+    results.append(hitItem(hit, state));
   }
   shown = {
     ...state,
@@ -106,10 +165,20 @@ function render(result, state, append) {
     total: result.total,
     lastMatched: previous,
   };
+  const moreHadFocus = document.activeElement === more;
   more.hidden = shown.offset >= result.total;
+  if (append && moreHadFocus) {
+    // The reader asked for more: the first new passage takes the focus (the button may be gone).
+    results.querySelectorAll('a.hit-link')[firstNew]?.focus();
+  }
   results.setAttribute('aria-busy', 'false');
   if (result.total === 0) {
-    showNoHits(state.q);
+    if (typing) {
+      status.classList.remove('error');
+      status.textContent = 'Keep typing, or press Enter to search for this word as it is.';
+    } else {
+      showNoHits(state.q);
+    }
     return;
   }
   status.classList.remove('error');
@@ -146,13 +215,18 @@ function divider(semantic) {
   return item;
 }
 
+/** Empties the notice line, which keeps its place so that the hits below it do not move. */
+function clearNotice() {
+  notice.replaceChildren();
+}
+
 /** Says when the answer is not exactly what was typed: corrected, partial, or improvable. */
 function showNotice(result) {
   notice.replaceChildren();
   if (result.correctedFrom) {
     const shown = document.createElement('strong');
     shown.textContent = result.query;
-    notice.append('Showing results for ', shown, ` (no passage matches “${result.correctedFrom}”).`);
+    notice.append('Showing results for ', shown, ` (no passage matches “${shortened(result.correctedFrom)}”).`);
   } else if (result.suggestion) {
     const link = document.createElement('a');
     link.href = urlFor({ q: result.suggestion, sources: chosenSources() });
@@ -164,7 +238,6 @@ function showNotice(result) {
       ? 'No passage has every word; these have some of them or are close in meaning, the best first.'
       : 'No passage has every word; these have some of them, the best first.');
   }
-  notice.hidden = !notice.childNodes.length;
 }
 
 /** Beside each source in the filter, how many passages the query matches there. */
@@ -176,23 +249,32 @@ function showSourceCounts(counts) {
   }
 }
 
-function hitItem(hit, q) {
+/**
+ * One hit: a card with the passage's title as a heading and link (so a screen reader reads the
+ * title, not the whole passage), its place and its marked excerpt; the whole card opens it.
+ */
+function hitItem(hit, state) {
   const item = document.createElement('li');
   item.className = 'hit';
-  const link = document.createElement('a');
-  link.className = 'hit-link';
-  link.href = hitHref(hit, q);
+  const card = document.createElement('div');
+  card.className = 'hit-card';
 
   const meta = document.createElement('div');
   meta.className = 'hit-meta';
   const badge = sourceBadge(hit.source);
-  const title = document.createElement('span');
-  title.className = 'hit-title';
+  const heading = document.createElement('h2');
+  heading.className = 'hit-title';
+  const link = document.createElement('a');
+  link.className = 'hit-link';
+  link.href = hitHref(hit, state.q, state.sources);
+  const title = document.createElement('bdi');
   title.textContent = hit.title;
+  link.append(title);
+  heading.append(link);
   const place = document.createElement('span');
   place.className = 'hit-place';
   place.textContent = [hit.section, placeOf(hit)].filter(Boolean).join(' · ');
-  meta.append(badge, title, place);
+  meta.append(badge, heading, place);
   if (hit.matched === 'meaning') {
     const how = document.createElement('span');
     how.className = 'hit-meaning';
@@ -202,11 +284,12 @@ function hitItem(hit, q) {
 
   const excerpt = document.createElement('div');
   excerpt.className = `excerpt excerpt-${hit.kind}`;
+  excerpt.dir = 'auto';
   // The API escapes the passage and adds only <mark>: the one string we insert as HTML.
   excerpt.innerHTML = hit.highlight;
 
-  link.append(meta, excerpt);
-  item.append(link);
+  card.append(meta, excerpt);
+  item.append(card);
   if (hit.explain?.length) item.append(explanation(hit.explain));
   return item;
 }
@@ -248,7 +331,8 @@ function placeOf(hit) {
 
 function showNoHits(q) {
   status.classList.remove('error');
-  status.textContent = /^["“]/.test(q.trim()) ? `No passages match ${q}.` : `No passages match “${q}”.`;
+  const said = shortened(q.trim());
+  status.textContent = /^["“]/.test(said) ? `No passages match ${said}.` : `No passages match “${said}”.`;
   const suggestions = looserQueries(q);
   if (!suggestions.length) return;
   const tip = document.createElement('li');
@@ -258,7 +342,7 @@ function showNoHits(q) {
     if (i > 0) tip.append(', ');
     const a = document.createElement('a');
     a.href = urlFor({ q: s, sources: chosenSources() });
-    a.textContent = s;
+    a.textContent = shortened(s);
     tip.append(a);
   });
   tip.append('.');
@@ -272,32 +356,41 @@ function showNoHits(q) {
  */
 function looserQueries(q) {
   const out = [];
-  const unquoted = q.replace(/["“”]/g, '').replace(/\s+/g, ' ').trim();
+  // A source that does not exist is never worth offering again.
+  const known = q.split(/\s+/).filter((w) =>
+    !/^-?source:/i.test(w) || w.split(':')[1].split(',').every((s) => s.toLowerCase() in SOURCE_LABELS));
+  const unquoted = known.join(' ').replace(/["“”]/g, '').replace(/\s+/g, ' ').trim();
   if (unquoted !== q.trim()) out.push(unquoted);
   const kept = unquoted.split(' ').filter((w, i, all) =>
     !/^-|^source:/i.test(w) && w !== 'NOT' && all[i - 1] !== 'NOT');
   if (kept.length && kept.length < unquoted.split(' ').length) out.push(kept.join(' '));
-  return [...new Set(out)].filter((s) => s && s !== q);
+  // Only words worth searching: no brackets or lone operators left over ("[1 TO").
+  return [...new Set(out)].filter((s) =>
+    s && s !== q.trim() && /[\p{L}\p{N}]{2,}/u.test(s) && !/[[\]{}]/.test(s));
 }
 
 function showMessage(message, isError = false) {
   intro.hidden = true;
-  notice.hidden = true;
+  clearNotice();
   more.hidden = true;
   results.replaceChildren();
   status.textContent = message;
   status.classList.toggle('error', isError);
 }
 
-async function loadDocuments() {
-  if (!documents) documents = await getJson('/api/documents');
+/** The document list, fetched once: the intro and the source filter both ask for it at start. */
+function loadDocuments() {
+  if (!documents) {
+    documents = getJson('/api/documents');
+    documents.catch(() => { documents = null; });
+  }
   return documents;
 }
 
 async function showIntro(seq) {
   results.replaceChildren();
   more.hidden = true;
-  notice.hidden = true;
+  clearNotice();
   status.textContent = '';
   status.classList.remove('error');
   intro.hidden = false;
@@ -305,23 +398,33 @@ async function showIntro(seq) {
     const docs = await loadDocuments();
     if (seq !== searchSeq) return;
     const passages = docs.reduce((n, d) => n + d.passages, 0);
+    // Reader comments are listed with the text they discuss, not as texts of their own.
+    const texts = docs.filter((d) => d.source !== 'comment');
+    const comments = new Map();
+    for (const d of docs) {
+      if (d.source === 'comment' && d.about) comments.set(d.about, (comments.get(d.about) ?? 0) + 1);
+    }
     document.getElementById('corpus-summary').textContent =
-      `${passages} passages in ${docs.length} document${docs.length === 1 ? '' : 's'}, ` +
+      `${passages} passages in ${texts.length} text${texts.length === 1 ? '' : 's'}, ` +
       'searchable word by word or phrase by phrase:';
     const list = document.getElementById('documents');
-    list.replaceChildren(...docs.map(documentItem));
+    list.replaceChildren(...texts.map((d) => documentItem(d, comments.get(d.id) ?? 0)));
   } catch (e) {
-    if (seq === searchSeq) showMessage(e instanceof ApiError ? e.message : String(e), true);
+    if (seq === searchSeq) showMessage(readerMessage(e), true);
   }
 }
 
-function documentItem(doc) {
+function documentItem(doc, comments) {
   const item = document.createElement('li');
   const badge = sourceBadge(doc.source);
   const link = document.createElement('a');
   link.href = documentPath(doc.id);
-  link.textContent = doc.title;
-  item.append(badge, ' ', link, ` · ${doc.passages} passages`);
+  const title = document.createElement('bdi');
+  title.textContent = doc.title;
+  link.append(title);
+  const counts = [`${doc.passages} passages`];
+  if (comments) counts.push(`${comments} comment${comments === 1 ? '' : 's'}`);
+  item.append(badge, ' ', link, ` · ${counts.join(' · ')}`);
   return item;
 }
 
@@ -353,7 +456,8 @@ async function buildSourceFilter(selected) {
   }
   // The first results may have come before the document list the filter is built from.
   showSourceCounts(shownCounts);
-  sourcesBox.hidden = false;
+  // Its line was kept from the start, so that showing it moves nothing.
+  sourcesBox.classList.remove('pending');
 }
 
 /**
@@ -410,7 +514,9 @@ function completionOption(query, typed, index) {
   const shared = query.toLowerCase().startsWith(typed.toLowerCase()) ? typed.length : 0;
   const completed = document.createElement('strong');
   completed.textContent = query.slice(shared);
-  option.append(query.slice(0, shared), completed);
+  // A long query is not repeated whole in every option: its last words say which one it is.
+  const head = query.slice(0, shared);
+  option.append(head.length > 40 ? `…${head.slice(-30)}` : head, completed);
   option.addEventListener('mousedown', (event) => {
     event.preventDefault(); // keep the focus in the box
     chooseCompletion(query);
@@ -468,16 +574,23 @@ input.addEventListener('input', () => {
   inputAt = performance.now();
   suggest(input.value);
   clearTimeout(debounceTimer);
+  clearTimeout(pauseTimer);
+  clearTimeout(announceTimer);
   debounceTimer = setTimeout(() => {
     const state = currentState();
     recordInHistory(state);
-    search(state);
+    search(state, { mode: 'typing' });
+    pauseTimer = setTimeout(() => {
+      if (asPrefix(state.q) !== null) search(currentState(), { mode: 'paused' });
+      else announceShown();
+    }, PAUSE_MS);
   }, DEBOUNCE_MS);
 });
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   clearTimeout(debounceTimer);
+  clearTimeout(pauseTimer);
   closeCompletions();
   const state = currentState();
   recordInHistory(state);
@@ -499,8 +612,7 @@ window.addEventListener('popstate', () => {
 
 document.addEventListener('keydown', (event) => {
   const target = event.target;
-  const editing = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement;
-  if (event.key === '/' && !editing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+  if (event.key === '/' && !isTyping(event) && !event.ctrlKey && !event.metaKey && !event.altKey) {
     event.preventDefault();
     input.focus();
     input.select();
@@ -510,15 +622,27 @@ document.addEventListener('keydown', (event) => {
   const at = links.indexOf(document.activeElement);
   if (event.key === 'ArrowDown' && (target === input || at >= 0) && links.length) {
     event.preventDefault();
-    links[Math.min(at + 1, links.length - 1)].focus();
+    focusHit(links[Math.min(at + 1, links.length - 1)]);
   } else if (event.key === 'ArrowUp' && at >= 0) {
     event.preventDefault();
     if (at === 0) input.focus();
-    else links[at - 1].focus();
+    else focusHit(links[at - 1]);
   } else if (event.key === 'Escape' && at >= 0) {
     input.focus();
   }
 });
+
+/** Focuses a hit's link and brings its whole card into view, clear of the sticky header. */
+function focusHit(link) {
+  link.focus({ preventScroll: true });
+  link.closest('.hit').scrollIntoView({ block: 'nearest' });
+}
+
+/** The sticky header's height, which `scroll-padding-top` keeps focused elements clear of. */
+const masthead = document.querySelector('.masthead');
+new ResizeObserver(() => {
+  document.documentElement.style.setProperty('--masthead-height', `${masthead.offsetHeight}px`);
+}).observe(masthead);
 
 const initial = stateFromUrl();
 input.value = initial.q;

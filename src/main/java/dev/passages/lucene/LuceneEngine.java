@@ -111,7 +111,13 @@ public final class LuceneEngine implements EngineReader {
             IndexedPassage title = PassageDocuments.fromDocument(stored.document(doc.doc));
             String id = title.passage().doc();
             int passages = searcher.count(new TermQuery(new Term(Schema.DOC, id)));
-            documents.add(new DocumentSummary(id, title.title(), title.source().id(), passages));
+            documents.add(
+                new DocumentSummary(
+                    id,
+                    title.title(),
+                    title.source().id(),
+                    passages,
+                    DocumentSummary.aboutDocument(title.metadata().about())));
           }
           return documents;
         });

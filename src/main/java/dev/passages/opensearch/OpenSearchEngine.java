@@ -236,7 +236,8 @@ public final class OpenSearchEngine implements EngineReader {
               source.path(Schema.DOC).asText(),
               source.path(Schema.TITLE).asText(),
               source.path(Schema.SOURCE).asText(),
-              source.path(IndexTemplate.MEMBERS).size()));
+              source.path(IndexTemplate.MEMBERS).size(),
+              source.hasNonNull(Schema.ABOUT_DOC) ? source.path(Schema.ABOUT_DOC).asText() : null));
     }
     return documents;
   }

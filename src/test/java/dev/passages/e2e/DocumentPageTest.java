@@ -115,9 +115,9 @@ class DocumentPageTest {
   void anUnknownDocumentSaysSo() {
     browser.get(server.url("/doc/nope"));
     new WebDriverWait(browser, Duration.ofSeconds(5))
-        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "no document"));
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "not in"));
     assertThat(browser.findElement(By.id("status")).getText())
-        .isEqualTo("no document with id 'nope'");
+        .isEqualTo("This text is not in the collection; it may have been removed or renamed.");
   }
 
   @Test
