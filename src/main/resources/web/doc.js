@@ -1,8 +1,58 @@
 // The document view: the whole text, the linked passage highlighted, every match marked.
 import {
-  appendMarked, documentIdFromPath, documentPath, getJson, isTyping, postJson, readerMessage,
-  shortened, sourceBadge,
+  ApiError, documentPath, el, getJson, isTyping, limitIn, readerMessage, send, shortened, sourceBadge,
 } from './api.js';
+
+/** POST `body` as JSON; resolves to the JSON answer. */
+async function postJson(path, body) {
+  return send(path, {
+    method: 'POST',
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+/** The document id from the current page's path (`/doc/commentary/x` → `commentary/x`). */
+function documentIdFromPath(pathname) {
+  return pathname.replace(/^\/doc\//, '').split('/').map(decodeURIComponent).join('/');
+}
+
+/**
+ * Appends `text` to `parent` with the `[start, end)` ranges in <mark> (of class `className`, if
+ * given), built as DOM nodes.
+ */
+function appendMarked(parent, text, matches, className) {
+  let pos = 0;
+  for (const [start, end] of matches) {
+    if (start < pos || end > text.length) continue;
+    parent.append(text.slice(pos, start));
+    const mark = document.createElement('mark');
+    if (className) mark.className = className;
+    mark.textContent = text.slice(start, end);
+    parent.append(mark);
+    pos = end;
+  }
+  parent.append(text.slice(pos));
+}
+
+/** What to tell the reader of a refused comment: the form's own fields, in plain words. */
+function commentMessage(error) {
+  const { parameter, message } = error instanceof ApiError ? error : {};
+  if (parameter === 'author') {
+    if (/required/.test(message)) return 'Please give your name.';
+    return /one line/.test(message)
+      ? 'Your name must fit on one line.'
+      : `Your name is too long: keep it under ${limitIn(message)} characters.`;
+  }
+  if (parameter === 'text') {
+    return /required/.test(message)
+      ? 'Please write your comment.'
+      : `Your comment is too long: keep it under ${limitIn(message)} characters.`;
+  }
+  if (parameter === 'paragraph') return 'Choose a paragraph of this text, or the whole text.';
+  return readerMessage(error, 'Could not post the comment; try again.');
+}
+
 
 const article = document.getElementById('document');
 const status = document.getElementById('status');
@@ -238,7 +288,7 @@ async function postComment(event, doc) {
         .catch(() => {});
     }
   } catch (e) {
-    status.textContent = readerMessage(e, 'Could not post the comment; try again.');
+    status.textContent = commentMessage(e);
     status.classList.add('error');
   } finally {
     button.disabled = false;

@@ -1,31 +1,27 @@
-// The search page: instant results as you type, the query kept in the URL.
+// The search page: results as you type, the query in the URL.
 import {
-  documentPath, getJson, hitHref, isTyping, readerMessage, shortened, sourceBadge,
+  documentPath, el, getJson, hitHref, isTyping, readerMessage, shortened, sourceBadge,
 } from './api.js';
 
+const $ = (id) => document.getElementById(id);
 const PAGE_SIZE = 20;
-/** Wait this long after a keystroke before searching: long enough to skip mid-word requests. */
 const DEBOUNCE_MS = 25;
-/** A pause this long ends a "typing session": the next keystroke makes a new history entry. */
-const SETTLE_MS = 1000;
-/**
- * While typing, the last word is searched as a prefix (`urani` finds uranium): a half word is
- * neither "no match" nor corrected into another word. After a pause this long the query is
- * searched as typed too, and the count is announced.
- */
+const SETTLE_MS = 1000; // ends a typing session: a new history entry
+// While typing, the last word is a prefix (a half word is no "no match"); after this pause the
+// query is searched as typed, and the count announced.
 const PAUSE_MS = 600;
 const SOURCE_LABELS = { article: 'Article', commentary: 'Commentary', comment: 'Comments' };
 
-const form = document.getElementById('search-form');
-const input = document.getElementById('q');
-const status = document.getElementById('status');
-const results = document.getElementById('results');
-const more = document.getElementById('more');
-const intro = document.getElementById('intro');
-const sourcesBox = document.getElementById('sources');
-const notice = document.getElementById('notice');
-const completionList = document.getElementById('completions');
-const announcer = document.getElementById('announce');
+const form = $('search-form');
+const input = $('q');
+const status = $('status');
+const results = $('results');
+const more = $('more');
+const intro = $('intro');
+const sourcesBox = $('sources');
+const notice = $('notice');
+const completionList = $('completions');
+const announcer = $('announce');
 
 let searchSeq = 0;
 let inFlight = null;
@@ -34,17 +30,12 @@ let settleTimer = 0;
 let typing = false;
 let inputAt = null;
 let shown = { q: '', sources: [], offset: 0, total: 0 };
-/** The per-source counts of the results shown, for a source filter built after them. */
-let shownCounts = null;
 let documents = null;
 let pauseTimer = 0;
 let announceTimer = 0;
-/** The answer shown for the half-typed query, kept while the query as typed finds nothing. */
-let typedAnswer = null;
-/** The answer on the page. */
+let typedAnswer = null; // kept while the query as typed finds nothing
 let shownAnswer = null;
 
-/** The search the URL describes. */
 function stateFromUrl() {
   const params = new URLSearchParams(location.search);
   return {
@@ -60,7 +51,6 @@ function urlFor({ q, sources }) {
   return params.size ? `/?${params}` : '/';
 }
 
-/** Sources ticked in the filter; empty means all (no filter shown, or every box ticked). */
 function chosenSources() {
   const boxes = [...sourcesBox.querySelectorAll('input[type=checkbox]')];
   const ticked = boxes.filter((b) => b.checked).map((b) => b.value);
@@ -71,10 +61,7 @@ function currentState() {
   return { q: input.value, sources: chosenSources() };
 }
 
-/**
- * The query to send while the reader is typing: the last word as a prefix when it is a plain word
- * of two letters or more being typed (no space after it, not in quotes, no operator); else null.
- */
+/** The query with its last word (2+ letters, outside quotes) as a prefix; else null. */
 function asPrefix(q) {
   if (/\s$/.test(q) || ((q.match(/["“”]/g) ?? []).length % 2) === 1) return null;
   const last = q.trim().split(/\s+/).pop() ?? '';
@@ -82,11 +69,7 @@ function asPrefix(q) {
   return `${q.trimEnd()}*`;
 }
 
-/**
- * Runs the search for `state`; a newer call makes an older one's answer irrelevant. `mode` is
- * `typing` (a keystroke: the last word as a prefix), `paused` (the query as typed, after a pause:
- * shown unless it finds nothing where the half word did) or `submit` (as typed, always shown).
- */
+/** `mode`: `typing` (last word as a prefix), `paused` (as typed, unless that finds less), `submit`. */
 async function search(state, { offset = 0, mode = 'submit' } = {}) {
   const seq = ++searchSeq;
   inFlight?.abort();
@@ -110,11 +93,14 @@ async function search(state, { offset = 0, mode = 'submit' } = {}) {
       inFlight.signal,
     );
     if (seq !== searchSeq) return;
-    if (mode === 'paused' && typedAnswer && typedAnswer.total > 0
-        && (result.total === 0 || result.correctedFrom)) {
-      // The last word is most likely half typed: its prefix answer stands.
-      announce(countText(typedAnswer));
-      return;
+    // The half word's page stands if the whole adds nothing, or the reader is on a hit.
+    if (mode === 'paused' && typedAnswer?.total) {
+      const page = (r) => r.total + r.hits.map((h) => h.id);
+      const same = page(result) === page(typedAnswer);
+      if (same) showNotice(result);
+      if (same || !result.total || result.correctedFrom || results.contains(document.activeElement)) {
+        return announce(countText(typedAnswer));
+      }
     }
     typedAnswer = prefix ? result : null;
     render(result, state, offset > 0, { typing: prefix !== null });
@@ -128,25 +114,19 @@ async function search(state, { offset = 0, mode = 'submit' } = {}) {
   }
 }
 
-/** Announces what the page shows now: how many passages, or that none match. */
 function announceShown() {
   announce(shownAnswer && shownAnswer.total > 0 ? countText(shownAnswer) : status.textContent);
 }
 
-/**
- * Says `text` to screen readers, once: the visible status changes with every keystroke, the
- * announcement only when typing pauses or a search is asked for.
- */
+/** Says `text` to screen readers once, not at every keystroke. */
 function announce(text) {
   clearTimeout(announceTimer);
   announcer.textContent = '';
-  // A change after a clearing is read even when the text is the same as before.
   announceTimer = setTimeout(() => { announcer.textContent = text; }, 50);
 }
 
 function render(result, state, append, { typing = false } = {}) {
   shownAnswer = result;
-  shownCounts = result.total === 0 ? null : result.sources;
   intro.hidden = true;
   if (typing) clearNotice();
   else showNotice(result);
@@ -154,7 +134,6 @@ function render(result, state, append, { typing = false } = {}) {
   if (!append) results.replaceChildren();
   let previous = append ? shown.lastMatched : null;
   for (const hit of result.hits) {
-    // Passages holding every word come first; a line marks where the partial matches begin.
     if (hit.matched !== 'all' && previous === 'all') results.append(divider(result.semantic));
     previous = hit.matched;
     results.append(hitItem(hit, state));
@@ -168,70 +147,47 @@ function render(result, state, append, { typing = false } = {}) {
   const moreHadFocus = document.activeElement === more;
   more.hidden = shown.offset >= result.total;
   if (append && moreHadFocus) {
-    // The reader asked for more: the first new passage takes the focus (the button may be gone).
+    // The button may be gone.
     results.querySelectorAll('a.hit-link')[firstNew]?.focus();
   }
   results.setAttribute('aria-busy', 'false');
+  status.classList.remove('error');
   if (result.total === 0) {
-    if (typing) {
-      status.classList.remove('error');
-      status.textContent = 'Keep typing, or press Enter to search for this word as it is.';
-    } else {
-      showNoHits(state.q);
-    }
+    if (typing) status.textContent = 'Keep typing, or press Enter to search for this word as it is.';
+    else showNoHits(state.q);
     return;
   }
-  status.classList.remove('error');
   const page = shown.offset < result.total ? `, showing ${shown.offset}` : '';
   status.textContent = `${countText(result)}${page} · ${result.tookMs} ms`;
   showSourceCounts(result.sources);
 }
 
-/**
- * How many passages were found: those holding every word, and those holding some. Past 1,000
- * matches the count stops ("1,000+"), as in Elasticsearch.
- */
-function countText(result) {
-  const plus = result.totalExact ? '' : '+';
-  const passages = (n) => `${n.toLocaleString()}${plus} passage${n === 1 && !plus ? '' : 's'}`;
-  if (result.allWords === result.total) return `${passages(result.total)} found`;
-  const some = result.total - result.allWords - result.byMeaning;
-  const parts = [];
-  if (result.allWords > 0) parts.push(`${result.allWords.toLocaleString()} with every word`);
-  if (some > 0) parts.push(`${some.toLocaleString()}${plus} with some`);
-  if (result.byMeaning > 0) parts.push(`${result.byMeaning.toLocaleString()} by meaning`);
-  if (parts.length === 1 && result.allWords === 0 && some > 0) {
-    return `${passages(result.total)} with some of the words`;
-  }
-  return parts.join(', ');
+/** Past 1,000 the count stops ("1,000+"). */
+function countText({ total, totalExact, allWords, byMeaning }) {
+  const plus = totalExact ? '' : '+';
+  const n = (x) => x.toLocaleString();
+  const passages = `${n(total)}${plus} passage${total === 1 && !plus ? '' : 's'}`;
+  if (allWords === total) return `${passages} found`;
+  const some = total - allWords - byMeaning;
+  if (!allWords && !byMeaning) return `${passages} with some of the words`;
+  return [allWords && `${n(allWords)} with every word`, some > 0 && `${n(some)}${plus} with some`,
+    byMeaning && `${n(byMeaning)} by meaning`].filter(Boolean).join(', ');
 }
 
-function divider(semantic) {
-  const item = document.createElement('li');
-  item.className = 'divider';
-  item.textContent = semantic
-    ? 'More passages: with some of the words, or close in meaning'
-    : 'Passages with some of the words';
-  return item;
-}
+const divider = (semantic) => el('li', { className: 'divider' }, semantic
+  ? 'More passages: with some of the words, or close in meaning'
+  : 'Passages with some of the words');
 
-/** Empties the notice line, which keeps its place so that the hits below it do not move. */
-function clearNotice() {
-  notice.replaceChildren();
-}
+const clearNotice = () => notice.replaceChildren();
 
-/** Says when the answer is not exactly what was typed: corrected, partial, or improvable. */
 function showNotice(result) {
   notice.replaceChildren();
   if (result.correctedFrom) {
-    const shown = document.createElement('strong');
-    shown.textContent = result.query;
-    notice.append('Showing results for ', shown, ` (no passage matches “${shortened(result.correctedFrom)}”).`);
+    notice.append('Showing results for ', el('strong', {}, result.query),
+      ` (no passage matches “${shortened(result.correctedFrom)}”).`);
   } else if (result.suggestion) {
-    const link = document.createElement('a');
-    link.href = urlFor({ q: result.suggestion, sources: chosenSources() });
-    link.textContent = result.suggestion;
-    notice.append('Did you mean ', link, '?');
+    const href = urlFor({ q: result.suggestion, sources: chosenSources() });
+    notice.append('Did you mean ', el('a', { href }, result.suggestion), '?');
   }
   if (result.total > 0 && result.allWords === 0) {
     notice.append(notice.childNodes.length ? ' ' : '', result.semantic
@@ -240,56 +196,25 @@ function showNotice(result) {
   }
 }
 
-/** Beside each source in the filter, how many passages the query matches there. */
 function showSourceCounts(counts) {
   for (const label of sourcesBox.querySelectorAll('label')) {
-    const source = label.querySelector('input').value;
-    const count = counts ? (counts[source] ?? 0).toLocaleString() : '';
-    label.querySelector('.count').textContent = counts ? ` ${count}${counts.exact ? '' : '+'}` : '';
+    const count = counts?.[label.querySelector('input').value] ?? 0;
+    label.querySelector('.count').textContent = counts ? ` ${count.toLocaleString()}${counts.exact ? '' : '+'}` : '';
   }
 }
 
-/**
- * One hit: a card with the passage's title as a heading and link (so a screen reader reads the
- * title, not the whole passage), its place and its marked excerpt; the whole card opens it.
- */
+/** A card whose heading is the link (read as the title); the whole card opens it. */
 function hitItem(hit, state) {
-  const item = document.createElement('li');
-  item.className = 'hit';
-  const card = document.createElement('div');
-  card.className = 'hit-card';
-
-  const meta = document.createElement('div');
-  meta.className = 'hit-meta';
-  const badge = sourceBadge(hit.source);
-  const heading = document.createElement('h2');
-  heading.className = 'hit-title';
-  const link = document.createElement('a');
-  link.className = 'hit-link';
-  link.href = hitHref(hit, state.q, state.sources);
-  const title = document.createElement('bdi');
-  title.textContent = hit.title;
-  link.append(title);
-  heading.append(link);
-  const place = document.createElement('span');
-  place.className = 'hit-place';
-  place.textContent = [hit.section, placeOf(hit)].filter(Boolean).join(' · ');
-  meta.append(badge, heading, place);
-  if (hit.matched === 'meaning') {
-    const how = document.createElement('span');
-    how.className = 'hit-meaning';
-    how.textContent = 'close in meaning';
-    meta.append(how);
-  }
-
-  const excerpt = document.createElement('div');
-  excerpt.className = `excerpt excerpt-${hit.kind}`;
-  excerpt.dir = 'auto';
-  // The API escapes the passage and adds only <mark>: the one string we insert as HTML.
+  const link = el('a', { className: 'hit-link', href: hitHref(hit, state.q, state.sources) },
+    el('bdi', {}, hit.title));
+  const meta = el('div', { className: 'hit-meta' }, sourceBadge(hit.source),
+    el('h2', { className: 'hit-title' }, link),
+    el('span', { className: 'hit-place' }, [hit.section, placeOf(hit)].filter(Boolean).join(' · ')));
+  if (hit.matched === 'meaning') meta.append(el('span', { className: 'hit-meaning' }, 'close in meaning'));
+  const excerpt = el('div', { className: `excerpt excerpt-${hit.kind}`, dir: 'auto' });
+  // Escaped by the API, only <mark> added: the one HTML we insert.
   excerpt.innerHTML = hit.highlight;
-
-  card.append(meta, excerpt);
-  item.append(card);
+  const item = el('li', { className: 'hit' }, el('div', { className: 'hit-card' }, meta, excerpt));
   if (hit.explain?.length) item.append(explanation(hit.explain));
   return item;
 }
@@ -303,25 +228,10 @@ const HOW = {
   meaning: 'the sentence closest in meaning to the question',
 };
 
-/** A small disclosure: which query word matched which words, and how. */
-function explanation(notes) {
-  const details = document.createElement('details');
-  details.className = 'why';
-  const summary = document.createElement('summary');
-  summary.textContent = 'Why this matched';
-  const list = document.createElement('ul');
-  for (const note of notes) {
-    const li = document.createElement('li');
-    const query = document.createElement('code');
-    query.textContent = note.query;
-    const matched = document.createElement('mark');
-    matched.textContent = note.matched;
-    li.append(query, ' → ', matched, ` (${HOW[note.how] ?? note.how})`);
-    list.append(li);
-  }
-  details.append(summary, list);
-  return details;
-}
+const explanation = (notes) => el('details', { className: 'why' },
+  el('summary', {}, 'Why this matched'),
+  el('ul', {}, ...notes.map((note) => el('li', {}, el('code', {}, note.query), ' → ',
+    el('mark', {}, note.matched), ` (${HOW[note.how] ?? note.how})`))));
 
 function placeOf(hit) {
   if (hit.kind === 'title') return 'Title';
@@ -330,33 +240,16 @@ function placeOf(hit) {
 }
 
 function showNoHits(q) {
-  status.classList.remove('error');
   const said = shortened(q.trim());
   status.textContent = /^["“]/.test(said) ? `No passages match ${said}.` : `No passages match “${said}”.`;
-  const suggestions = looserQueries(q);
-  if (!suggestions.length) return;
-  const tip = document.createElement('li');
-  tip.className = 'tip';
-  tip.append('Try a looser query: ');
-  suggestions.forEach((s, i) => {
-    if (i > 0) tip.append(', ');
-    const a = document.createElement('a');
-    a.href = urlFor({ q: s, sources: chosenSources() });
-    a.textContent = shortened(s);
-    tip.append(a);
-  });
-  tip.append('.');
-  results.append(tip);
+  const links = looserQueries(q).flatMap((s, i) => [i ? ', ' : '',
+    el('a', { href: urlFor({ q: s, sources: chosenSources() }) }, shortened(s))]);
+  if (links.length) results.append(el('li', { className: 'tip' }, 'Try a looser query: ', ...links, '.'));
 }
 
-/**
- * Looser versions of a query that found nothing: without its quotes (any word, not the exact
- * phrase), and without its exclusions and source filters. Dropping a word would not help: a
- * passage holding any of the words is already found.
- */
+/** Without quotes, exclusions or sources. */
 function looserQueries(q) {
   const out = [];
-  // A source that does not exist is never worth offering again.
   const known = q.split(/\s+/).filter((w) =>
     !/^-?source:/i.test(w) || w.split(':')[1].split(',').every((s) => s.toLowerCase() in SOURCE_LABELS));
   const unquoted = known.join(' ').replace(/["“”]/g, '').replace(/\s+/g, ' ').trim();
@@ -364,13 +257,12 @@ function looserQueries(q) {
   const kept = unquoted.split(' ').filter((w, i, all) =>
     !/^-|^source:/i.test(w) && w !== 'NOT' && all[i - 1] !== 'NOT');
   if (kept.length && kept.length < unquoted.split(' ').length) out.push(kept.join(' '));
-  // Only words worth searching: no brackets or lone operators left over ("[1 TO").
   return [...new Set(out)].filter((s) =>
     s && s !== q.trim() && /[\p{L}\p{N}]{2,}/u.test(s) && !/[[\]{}]/.test(s));
 }
 
-function showMessage(message, isError = false) {
-  intro.hidden = true;
+function showMessage(message, isError = false, introShown = false) {
+  intro.hidden = !introShown;
   clearNotice();
   more.hidden = true;
   results.replaceChildren();
@@ -378,7 +270,7 @@ function showMessage(message, isError = false) {
   status.classList.toggle('error', isError);
 }
 
-/** The document list, fetched once: the intro and the source filter both ask for it at start. */
+// Once, for the intro and the filter.
 function loadDocuments() {
   if (!documents) {
     documents = getJson('/api/documents');
@@ -388,26 +280,20 @@ function loadDocuments() {
 }
 
 async function showIntro(seq) {
-  results.replaceChildren();
-  more.hidden = true;
-  clearNotice();
-  status.textContent = '';
-  status.classList.remove('error');
-  intro.hidden = false;
+  showMessage('', false, true);
   try {
     const docs = await loadDocuments();
     if (seq !== searchSeq) return;
     const passages = docs.reduce((n, d) => n + d.passages, 0);
-    // Reader comments are listed with the text they discuss, not as texts of their own.
     const texts = docs.filter((d) => d.source !== 'comment');
     const comments = new Map();
     for (const d of docs) {
       if (d.source === 'comment' && d.about) comments.set(d.about, (comments.get(d.about) ?? 0) + 1);
     }
-    document.getElementById('corpus-summary').textContent =
+    $('corpus-summary').textContent =
       `${passages} passages in ${texts.length} text${texts.length === 1 ? '' : 's'}, ` +
       'searchable word by word or phrase by phrase:';
-    const list = document.getElementById('documents');
+    const list = $('documents');
     list.replaceChildren(...texts.map((d) => documentItem(d, comments.get(d.id) ?? 0)));
   } catch (e) {
     if (seq === searchSeq) showMessage(readerMessage(e), true);
@@ -415,56 +301,36 @@ async function showIntro(seq) {
 }
 
 function documentItem(doc, comments) {
-  const item = document.createElement('li');
-  const badge = sourceBadge(doc.source);
-  const link = document.createElement('a');
-  link.href = documentPath(doc.id);
-  const title = document.createElement('bdi');
-  title.textContent = doc.title;
-  link.append(title);
   const counts = [`${doc.passages} passages`];
   if (comments) counts.push(`${comments} comment${comments === 1 ? '' : 's'}`);
-  item.append(badge, ' ', link, ` · ${counts.join(' · ')}`);
-  return item;
+  return el('li', {}, sourceBadge(doc.source), ' ',
+    el('a', { href: documentPath(doc.id) }, el('bdi', {}, doc.title)), ` · ${counts.join(' · ')}`);
 }
 
-/** Offers a source filter when the index holds more than one source. */
 async function buildSourceFilter(selected) {
   let docs;
   try {
     docs = await loadDocuments();
   } catch {
-    return; // the search itself will report the problem
+    return;
   }
   const present = Object.keys(SOURCE_LABELS).filter((s) => docs.some((d) => d.source === s));
   if (present.length < 2) return;
   for (const source of present) {
-    const label = document.createElement('label');
-    const box = document.createElement('input');
-    box.type = 'checkbox';
-    box.value = source;
-    box.checked = !selected.length || selected.includes(source);
+    const box = el('input', { type: 'checkbox', value: source,
+      checked: !selected.length || selected.includes(source) });
     box.addEventListener('change', () => {
       const state = currentState();
       history.pushState(null, '', urlFor(state));
       search(state);
     });
-    const count = document.createElement('span');
-    count.className = 'count';
-    label.append(box, ` ${SOURCE_LABELS[source]}`, count);
-    sourcesBox.append(label);
+    sourcesBox.append(el('label', {}, box, ` ${SOURCE_LABELS[source]}`, el('span', { className: 'count' })));
   }
-  // The first results may have come before the document list the filter is built from.
-  showSourceCounts(shownCounts);
-  // Its line was kept from the start, so that showing it moves nothing.
+  showSourceCounts(shownAnswer?.total ? shownAnswer.sources : null);
   sourcesBox.classList.remove('pending');
 }
 
-/**
- * One history entry per query the reader meant, not per keystroke: while typing refines the same
- * query (urani → uranium) the entry is replaced; a new query, or typing after a pause or Enter,
- * makes a new entry, so Back returns to the previous results.
- */
+/** One history entry per query meant: urani → uranium replaces it. */
 function recordInHistory(state) {
   const url = urlFor(state);
   if (url === location.pathname + location.search) return;
@@ -478,7 +344,7 @@ function recordInHistory(state) {
   settleTimer = setTimeout(() => { typing = false; }, SETTLE_MS);
 }
 
-/* Completions: the ARIA combobox pattern over the box, from /api/suggest as the reader types. */
+/* Completions: the ARIA combobox pattern, from /api/suggest. */
 let completionSeq = 0;
 let activeOption = -1;
 
@@ -492,7 +358,7 @@ async function suggest(typed) {
   try {
     answer = await getJson('/api/suggest', { q: typed, limit: 8 });
   } catch {
-    closeCompletions(); // completions are a help; the search reports real problems
+    closeCompletions();
     return;
   }
   if (seq !== completionSeq || input.value !== typed) return;
@@ -506,17 +372,11 @@ async function suggest(typed) {
 }
 
 function completionOption(query, typed, index) {
-  const option = document.createElement('li');
-  option.id = `completion-${index}`;
-  option.setAttribute('role', 'option');
-  option.setAttribute('aria-selected', 'false');
-  option.dataset.query = query;
   const shared = query.toLowerCase().startsWith(typed.toLowerCase()) ? typed.length : 0;
-  const completed = document.createElement('strong');
-  completed.textContent = query.slice(shared);
-  // A long query is not repeated whole in every option: its last words say which one it is.
   const head = query.slice(0, shared);
-  option.append(head.length > 40 ? `…${head.slice(-30)}` : head, completed);
+  const option = el('li', { id: `completion-${index}`, role: 'option', 'aria-selected': 'false' },
+    head.length > 40 ? `…${head.slice(-30)}` : head, el('strong', {}, query.slice(shared)));
+  option.dataset.query = query;
   option.addEventListener('mousedown', (event) => {
     event.preventDefault(); // keep the focus in the box
     chooseCompletion(query);
@@ -537,6 +397,8 @@ function moveCompletion(step) {
 
 function chooseCompletion(query) {
   input.value = query;
+  clearTimeout(debounceTimer);
+  clearTimeout(pauseTimer);
   closeCompletions();
   const state = currentState();
   recordInHistory(state);
@@ -632,13 +494,12 @@ document.addEventListener('keydown', (event) => {
   }
 });
 
-/** Focuses a hit's link and brings its whole card into view, clear of the sticky header. */
 function focusHit(link) {
   link.focus({ preventScroll: true });
   link.closest('.hit').scrollIntoView({ block: 'nearest' });
 }
 
-/** The sticky header's height, which `scroll-padding-top` keeps focused elements clear of. */
+// For scroll-padding-top.
 const masthead = document.querySelector('.masthead');
 new ResizeObserver(() => {
   document.documentElement.style.setProperty('--masthead-height', `${masthead.offsetHeight}px`);

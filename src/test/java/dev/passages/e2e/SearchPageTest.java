@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
@@ -390,16 +389,18 @@ class SearchPageTest {
     } finally {
       browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
     }
-    Dimension desktop = browser.manage().window().getSize();
-    browser.manage().window().setSize(new Dimension(360, 800));
+    // A phone of 375 by 720 CSS pixels, as a phone renders (touch, its own viewport).
+    browser.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of("width", 375, "height", 720, "deviceScaleFactor", 1, "mobile", true));
     try {
       save(shots.resolve("search-phone.png"));
       Object overflow =
           browser.executeScript(
               "return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
-      assertThat(overflow).as("no sideways scrolling at 360 px").isEqualTo(false);
+      assertThat(overflow).as("no sideways scrolling at 375 px").isEqualTo(false);
     } finally {
-      browser.manage().window().setSize(desktop);
+      browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
     }
     assertThat(shots.resolve("search-light.png")).isNotEmptyFile();
   }

@@ -232,19 +232,22 @@ class WebServerTest {
   }
 
   @Test
-  void thePagesWeighUnderSixtyKilobytes() throws Exception {
+  void thePagesWeighAtMost35Kilobytes() throws Exception {
     long searchPage = 0;
     for (String path : new String[] {"/", "/app.css", "/search.js", "/api.js", "/favicon.svg"}) {
       searchPage += get(path).body().getBytes(StandardCharsets.UTF_8).length;
     }
     long documentPage = 0;
-    for (String path : new String[] {"/doc/article", "/app.css", "/doc.js", "/api.js"}) {
+    for (String path :
+        new String[] {
+          "/doc/article", "/app.css", "/doc.css", "/doc.js", "/api.js", "/favicon.svg"
+        }) {
       documentPage += get(path).body().getBytes(StandardCharsets.UTF_8).length;
     }
     System.out.printf(
         "page weight: search %d bytes, document view %d bytes%n", searchPage, documentPage);
-    assertThat(searchPage).isLessThan(60_000);
-    assertThat(documentPage).isLessThan(60_000);
+    assertThat(searchPage).isLessThanOrEqualTo(35_000);
+    assertThat(documentPage).isLessThanOrEqualTo(35_000);
   }
 
   @Test
