@@ -15,7 +15,6 @@ export function readerMessage(error, fallback = 'Something went wrong; try again
   const { status, parameter, message } = error;
   if (status === 0) return message;
   if (status === 404) return 'This text is not in the collection; it may have been removed or renamed.';
-  if (status === 429) return 'Too many comments from here; wait a minute and try again.';
   if (status === 503) return 'Search is unavailable for a moment; try again shortly.';
   if (status >= 500) return fallback;
   if (parameter !== 'q') return fallback;
@@ -88,6 +87,7 @@ export function isTyping(event) {
 export function el(tag, props = {}, ...children) {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(props)) {
+    if (/HTML|^on/.test(name)) throw Error(name);
     if (name in element) element[name] = value;
     else element.setAttribute(name, value);
   }

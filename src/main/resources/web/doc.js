@@ -1,6 +1,6 @@
 // The document view: the whole text, the linked passage highlighted, every match marked.
 import {
-  ApiError, documentPath, el, getJson, isTyping, limitIn, readerMessage, send, shortened, sourceBadge,
+  ApiError, documentPath, getJson, isTyping, limitIn, readerMessage, send, shortened, sourceBadge,
 } from './api.js';
 
 /** POST `body` as JSON; resolves to the JSON answer. */
@@ -50,6 +50,7 @@ function commentMessage(error) {
       : `Your comment is too long: keep it under ${limitIn(message)} characters.`;
   }
   if (parameter === 'paragraph') return 'Choose a paragraph of this text, or the whole text.';
+  if (error?.status === 429) return 'Too many comments from here; wait a minute and try again.';
   return readerMessage(error, 'Could not post the comment; try again.');
 }
 
@@ -74,18 +75,21 @@ const apiPath = `/api/documents/${docId.split('/').map(encodeURIComponent).join(
 let marks = [];
 let current = -1;
 
-// Back to the same results: the query and its source filter.
+// Back to the same results: the query (the one of the results page, even after a search in this
+// text) and its source filter.
+const resultsQuery = params.get('results') ?? q;
 const backParams = new URLSearchParams();
-if (q) backParams.set('q', q);
-if (q && sources) backParams.set('source', sources);
+if (resultsQuery) backParams.set('q', resultsQuery);
+if (resultsQuery && sources) backParams.set('source', sources);
 back.href = backParams.size ? `/?${backParams}` : '/';
-back.textContent = q ? '← Back to results' : '← Search';
+back.textContent = resultsQuery ? '← Back to results' : '← Search';
 findInput.value = q;
 document.getElementById('find').addEventListener('submit', (event) => {
   // A search in this text: the same page, its matches marked.
   event.preventDefault();
   const next = new URLSearchParams();
   if (findInput.value.trim()) next.set('q', findInput.value.trim());
+  if (resultsQuery) next.set('results', resultsQuery);
   if (sources) next.set('source', sources);
   location.assign(`${location.pathname}${next.size ? `?${next}` : ''}`);
 });
@@ -105,7 +109,7 @@ async function load() {
   render(doc, matches);
   showFrom();
   article.setAttribute('aria-busy', 'false');
-  showTarget();
+  showTarget(true);
   if (doc.source !== 'comment') {
     await Promise.all([showRelatedCounts(doc), showComments(doc)]);
   }
@@ -348,15 +352,16 @@ function render(doc, matches) {
 }
 
 /** Highlights the passage named by the URL fragment and brings it into view. */
-function showTarget() {
+function showTarget(firstLoad = false) {
   for (const old of article.querySelectorAll('.is-target')) old.classList.remove('is-target');
   const id = decodeURIComponent(location.hash.slice(1));
   const target = id ? document.getElementById(id) : null;
   if (!target) return;
   target.classList.add('is-target');
-  // The focus goes to the passage opened, so that reading and Tab start there.
+  // The focus goes to the passage opened, so that reading and Tab start there; on the first load
+  // only if the reader has not moved it meanwhile (to the search box, say).
   target.tabIndex = -1;
-  target.focus({ preventScroll: true });
+  if (!firstLoad || document.activeElement === document.body) target.focus({ preventScroll: true });
   target.scrollIntoView({ block: 'center' });
   const first = marks.findIndex((m) => target.contains(m));
   if (first >= 0) current = first - 1;
@@ -374,7 +379,7 @@ function go(step) {
 
 prev.addEventListener('click', () => go(-1));
 next.addEventListener('click', () => go(1));
-window.addEventListener('hashchange', showTarget);
+window.addEventListener('hashchange', () => showTarget());
 document.addEventListener('keydown', (event) => {
   // Letters typed in a field are letters: n and p move between matches only outside them.
   if (isTyping(event) || event.ctrlKey || event.metaKey || event.altKey) return;

@@ -6,7 +6,7 @@ import {
 const $ = (id) => document.getElementById(id);
 const PAGE_SIZE = 20;
 const DEBOUNCE_MS = 25;
-const SETTLE_MS = 1000; // ends a typing session: a new history entry
+const SETTLE_MS = 1000; // then a new history entry
 // While typing, the last word is a prefix (a half word is no "no match"); after this pause the
 // query is searched as typed, and the count announced.
 const PAUSE_MS = 600;
@@ -72,6 +72,10 @@ function asPrefix(q) {
 /** `mode`: `typing` (last word as a prefix), `paused` (as typed, unless that finds less), `submit`. */
 async function search(state, { offset = 0, mode = 'submit' } = {}) {
   const seq = ++searchSeq;
+  if (mode === 'submit') {
+    clearTimeout(debounceTimer);
+    clearTimeout(pauseTimer);
+  }
   inFlight?.abort();
   inFlight = new AbortController();
   document.title = state.q.trim() ? `${state.q} – Passages` : 'Passages';
@@ -93,8 +97,8 @@ async function search(state, { offset = 0, mode = 'submit' } = {}) {
       inFlight.signal,
     );
     if (seq !== searchSeq) return;
-    // The half word's page stands if the whole adds nothing, or the reader is on a hit.
-    if (mode === 'paused' && typedAnswer?.total) {
+    // The half word's page stands if the whole adds nothing.
+    if (mode === 'paused' && typedAnswer?.total && typedAnswer.query === asPrefix(state.q)) {
       const page = (r) => r.total + r.hits.map((h) => h.id);
       const same = page(result) === page(typedAnswer);
       if (same) showNotice(result);
@@ -103,14 +107,13 @@ async function search(state, { offset = 0, mode = 'submit' } = {}) {
       }
     }
     typedAnswer = prefix ? result : null;
-    render(result, state, offset > 0, { typing: prefix !== null });
+    render(result, state, offset > 0, prefix);
     performance.measure('keystroke-to-results', { start: startedAt, end: performance.now() });
     inputAt = null;
     if (mode !== 'typing') announceShown();
   } catch (e) {
     if (e.name === 'AbortError' || seq !== searchSeq) return;
     showMessage(readerMessage(e), true);
-    announce(status.textContent);
   }
 }
 
@@ -125,7 +128,9 @@ function announce(text) {
   announceTimer = setTimeout(() => { announcer.textContent = text; }, 50);
 }
 
-function render(result, state, append, { typing = false } = {}) {
+/** `sent`: the half word's query, for later pages. */
+function render(result, state, append, sent = null) {
+  const typing = sent !== null;
   shownAnswer = result;
   intro.hidden = true;
   if (typing) clearNotice();
@@ -140,6 +145,7 @@ function render(result, state, append, { typing = false } = {}) {
   }
   shown = {
     ...state,
+    q: sent ?? state.q,
     offset: result.offset + result.hits.length,
     total: result.total,
     lastMatched: previous,
@@ -209,7 +215,7 @@ function hitItem(hit, state) {
     el('bdi', {}, hit.title));
   const meta = el('div', { className: 'hit-meta' }, sourceBadge(hit.source),
     el('h2', { className: 'hit-title' }, link),
-    el('span', { className: 'hit-place' }, [hit.section, placeOf(hit)].filter(Boolean).join(' · ')));
+    el('span', { className: 'hit-place' }, ...(hit.section ? [el('bdi', {}, hit.section), ' · '] : []), placeOf(hit)));
   if (hit.matched === 'meaning') meta.append(el('span', { className: 'hit-meaning' }, 'close in meaning'));
   const excerpt = el('div', { className: `excerpt excerpt-${hit.kind}`, dir: 'auto' });
   // Escaped by the API, only <mark> added: the one HTML we insert.
@@ -268,9 +274,9 @@ function showMessage(message, isError = false, introShown = false) {
   results.replaceChildren();
   status.textContent = message;
   status.classList.toggle('error', isError);
+  announce(message);
 }
 
-// Once, for the intro and the filter.
 function loadDocuments() {
   if (!documents) {
     documents = getJson('/api/documents');
@@ -397,8 +403,6 @@ function moveCompletion(step) {
 
 function chooseCompletion(query) {
   input.value = query;
-  clearTimeout(debounceTimer);
-  clearTimeout(pauseTimer);
   closeCompletions();
   const state = currentState();
   recordInHistory(state);
@@ -451,8 +455,6 @@ input.addEventListener('input', () => {
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  clearTimeout(debounceTimer);
-  clearTimeout(pauseTimer);
   closeCompletions();
   const state = currentState();
   recordInHistory(state);

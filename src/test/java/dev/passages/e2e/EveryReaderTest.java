@@ -121,7 +121,8 @@ class EveryReaderTest {
           (List<String>)
               browser.executeScript(
                   "return [...document.querySelectorAll('button, input:not([type=checkbox]),"
-                      + " select, textarea, summary, .sources label, [role=option], .hit-card')]"
+                      + " select, textarea, summary, .sources label, [role=option], .hit-card,"
+                      + " .documents a, #back')]"
                       + ".filter(e => e.getClientRects().length && getComputedStyle(e).visibility"
                       + " !== 'hidden')"
                       + ".filter(e => e.getBoundingClientRect().height < 43.5)"
@@ -262,6 +263,21 @@ class EveryReaderTest {
     assertThat(status()).doesNotContain("No passages match").matches("1\\d passages found.*");
   }
 
+  /** More passages of a half word's answer are more of the same answer, not a correction. */
+  @Test
+  void morePassagesOfAHalfWordAreMoreOfTheSame() {
+    open("/");
+    browser.findElement(By.id("q")).sendKeys("grassl");
+    wait(5)
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "showing 20"));
+    sleep(900);
+    browser.findElement(By.id("more")).click();
+    wait(5).until(d -> d.findElements(By.cssSelector("a.hit-link")).size() == 25);
+    assertThat(status()).startsWith("25 passages found");
+    assertThat(browser.findElement(By.id("notice")).getText())
+        .doesNotContain("Showing results for");
+  }
+
   @Test
   void showingMorePassagesKeepsTheFocusOnThem() {
     open("/?q=grassland");
@@ -398,6 +414,9 @@ class EveryReaderTest {
     assertThat(browser.findElements(By.cssSelector("#document mark")))
         .extracting(WebElement::getText)
         .containsOnly("uranium");
+    // Still back to the results the reader came from, not to a search for the word found here.
+    assertThat(browser.findElement(By.id("back")).getDomAttribute("href"))
+        .isEqualTo("/?q=Kazakhstan&source=commentary");
   }
 
   @Test
