@@ -22,6 +22,7 @@ import org.opensearch.client.opensearch.generic.Requests;
 import org.opensearch.client.opensearch.generic.Response;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5Transport;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
+import org.opensearch.client.transport.httpclient5.ResponseException;
 
 /**
  * A connection to an OpenSearch cluster through its official Java client: JSON requests in, JSON
@@ -144,20 +145,32 @@ public final class Cluster implements Closeable {
         "OpenSearch refused " + method + " " + path + " (" + answer.status() + "): " + reason);
   }
 
+  /**
+   * Sends a request; a node that refuses the connection is passed over at once, each node tried at
+   * most once (the client marks it dead and picks the next), so that a node lost does not fail the
+   * request. Writes are safe to send again: every write has an id, or a version it depends on.
+   */
   private Answer send(String method, String path, byte[] body, String contentType) {
+    for (int tried = 1; ; tried++) {
+      try {
+        return sendOnce(method, path, body, contentType);
+      } catch (EngineUnavailableException e) {
+        if (!refused(e) || tried >= nodes.size()) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private Answer sendOnce(String method, String path, byte[] body, String contentType) {
     Requests.JsonBodyBuilder request = Requests.builder().method(method).endpoint(path);
     if (body != null) {
       request.body(Body.from(body, contentType));
     }
     try (Response response = client.execute(request.build())) {
       int status = response.getStatus();
-      if (status == 429 || status == 502 || status == 503 || status == 504) {
-        throw new EngineUnavailableException(
-            "the OpenSearch cluster at "
-                + nodes
-                + " is overloaded or unavailable (HTTP "
-                + status
-                + ")");
+      if (busy(status)) {
+        throw busy(status, null);
       }
       JsonNode json =
           response.getBody().isPresent()
@@ -170,9 +183,45 @@ public final class Cluster implements Closeable {
     } catch (EngineUnavailableException e) {
       throw e;
     } catch (IOException e) {
+      // The transport raises the cluster's own 5xx answers.
+      for (Throwable cause = e;
+          cause != null && cause.getCause() != cause;
+          cause = cause.getCause()) {
+        if (cause instanceof ResponseException answer && busy(answer.status())) {
+          throw busy(answer.status(), e);
+        }
+      }
       throw new EngineUnavailableException(
           "the OpenSearch cluster at " + nodes + " cannot be reached (" + describe(e) + ")", e);
     }
+  }
+
+  private static boolean busy(int status) {
+    return status == 429 || status == 502 || status == 503 || status == 504;
+  }
+
+  private EngineUnavailableException busy(int status, Throwable cause) {
+    return new EngineUnavailableException(
+        "the OpenSearch cluster at "
+            + nodes
+            + " is overloaded or unavailable (HTTP "
+            + status
+            + ")",
+        cause,
+        true);
+  }
+
+  /** Whether the connection was refused: nothing was sent, another node may take it. */
+  private static boolean refused(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.net.ConnectException) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
   }
 
   private static String describe(Throwable e) {

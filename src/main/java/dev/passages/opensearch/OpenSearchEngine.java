@@ -345,8 +345,14 @@ public final class OpenSearchEngine implements EngineReader {
     return read(path, body);
   }
 
-  /** Reads tried this many times while the cluster is unavailable (a node lost, a shard moving). */
-  private static final int READ_TRIES = 3;
+  /**
+   * Reads tried this many times while the cluster answers but not in full (a node lost, a replica
+   * being promoted, which takes seconds when the node was the elected manager): about 7 s in all. A
+   * cluster that does not answer at all is tried twice.
+   */
+  private static final int READ_TRIES = 8;
+
+  private static final int UNREACHABLE_TRIES = 2;
 
   /**
    * A read, retried a few times within a second while the cluster cannot answer in full: a node
@@ -359,7 +365,7 @@ public final class OpenSearchEngine implements EngineReader {
           JsonNode answer = cluster.call("POST", path, body);
           if (answer.path("_shards").path("failed").asInt() > 0) {
             throw new EngineUnavailableException(
-                "some shards of OpenSearch index '" + index + "' did not answer");
+                "some shards of OpenSearch index '" + index + "' did not answer", null, true);
           }
           return answer;
         });
@@ -371,7 +377,7 @@ public final class OpenSearchEngine implements EngineReader {
       try {
         return read.get();
       } catch (EngineUnavailableException e) {
-        if (attempt >= READ_TRIES) {
+        if (attempt >= (e.reachable() ? READ_TRIES : UNREACHABLE_TRIES)) {
           throw e;
         }
         try {
@@ -380,7 +386,7 @@ public final class OpenSearchEngine implements EngineReader {
           Thread.currentThread().interrupt();
           throw e;
         }
-        backoff *= 2;
+        backoff = Math.min(backoff * 2, 1_500);
       }
     }
   }
@@ -500,7 +506,7 @@ public final class OpenSearchEngine implements EngineReader {
                 || status == 503
                 || response.path("_shards").path("failed").asInt() > 0) {
               throw new EngineUnavailableException(
-                  "some shards of OpenSearch index '" + index + "' did not answer");
+                  "some shards of OpenSearch index '" + index + "' did not answer", null, true);
             }
             if (response.has("error")) {
               throw Cluster.refusal("POST", path, new Cluster.Answer(status, response));

@@ -371,7 +371,7 @@ public final class OpenSearchWriter implements EngineWriter {
           pendingOperations = 0;
           return;
         }
-        throw new EngineUnavailableException("the OpenSearch cluster is " + busy);
+        throw new EngineUnavailableException("the OpenSearch cluster is " + busy, null, true);
       } catch (EngineUnavailableException e) {
         if (attempt >= TRIES) {
           throw e;

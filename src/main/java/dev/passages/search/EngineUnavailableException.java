@@ -6,11 +6,24 @@ package dev.passages.search;
  */
 public final class EngineUnavailableException extends RuntimeException {
 
+  private final boolean reachable;
+
+  /** An engine that cannot be reached at all. */
   public EngineUnavailableException(String message, Throwable cause) {
-    super(message, cause);
+    this(message, cause, false);
   }
 
-  public EngineUnavailableException(String message) {
-    super(message);
+  /**
+   * @param reachable whether the engine answered, only not in full (overloaded, a shard moving to
+   *     another node): worth waiting a little for, unlike an engine that does not answer at all
+   */
+  public EngineUnavailableException(String message, Throwable cause, boolean reachable) {
+    super(message, cause);
+    this.reachable = reachable;
+  }
+
+  /** Whether the engine answered, only not in full; see the constructor. */
+  public boolean reachable() {
+    return reachable;
   }
 }

@@ -21,6 +21,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Point;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -310,11 +311,14 @@ class SearchPageTest {
     assertThat(hits()).hasSize(7);
     type("uranium zeppelin");
     waitForStatus("1 passage with some of the words");
-    // Said once typing pauses, not while the last word may be half typed.
+    Point before = hits().getFirst().getLocation();
+    // Said once typing pauses, not while the last word may be half typed; in its own line, kept
+    // empty meanwhile, so the hits do not move when it comes.
     wait(5)
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
                 By.id("notice"), "No passage has every word"));
+    assertThat(hits().getFirst().getLocation()).isEqualTo(before);
   }
 
   @Test

@@ -58,6 +58,13 @@ class ClusterResilienceTest {
       index.update();
       PassageSearch search = new PassageSearch(writer.reader(), 0, EmbeddingModel.off());
       List<JsonNode> before = QUERIES.stream().map(q -> answer(search, q)).toList();
+      // Every copy started: the replica is in sync, as it is once an index has settled.
+      assertThat(
+              cluster
+                  .call("GET", "/_cluster/health/failover?wait_for_status=green&timeout=30s", null)
+                  .path("status")
+                  .asText())
+          .isEqualTo("green");
       int primary = primaryNode(cluster, "failover");
       running.stopNode(primary);
       try {
