@@ -93,6 +93,8 @@ public final class OpenSearchEngine implements EngineReader {
   @Override
   public EnginePage find(EngineQuery request) {
     LuceneQueries.PassageQuery query = compile(request.query());
+    // The cluster has no vector search (README: running on a cluster): words alone, and a search
+    // by meaning alone finds nothing here.
     if (request.meaningOnly() || query.ranked() instanceof MatchNoDocsQuery) {
       return EnginePage.EMPTY;
     }
@@ -527,13 +529,5 @@ public final class OpenSearchEngine implements EngineReader {
 
   private static ObjectNode docFilter(String doc) {
     return DslQueries.of(new TermQuery(new Term(Schema.DOC, doc)));
-  }
-
-  Cluster cluster() {
-    return cluster;
-  }
-
-  String index() {
-    return index;
   }
 }

@@ -6,11 +6,16 @@ import dev.passages.SeedCorpus;
 import dev.passages.embedding.EmbeddingModel;
 import dev.passages.index.CorpusIndex;
 import dev.passages.index.IndexReport;
+import dev.passages.index.PassageText;
+import dev.passages.index.PassageVector;
+import dev.passages.index.VectorCounts;
 import dev.passages.search.PassageSearch;
 import dev.passages.search.SearchRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -63,6 +68,37 @@ class ClusterSyncTest {
       assertThat(hits(search, "Tengiz")).isZero();
       assertThat(search.exists("commentary/notes")).isFalse();
       assertThat(search.passageCount()).isEqualTo(passages - 4);
+    }
+  }
+
+  /**
+   * Vectors are kept beside the passages (for a vector search to come): given only to passages
+   * whose text is still the one embedded.
+   */
+  @Test
+  void vectorsGoOnlyToPassagesWhoseTextIsUnchanged(LocalCluster.Running running)
+      throws IOException {
+    Path corpus = SeedCorpus.copyTo(dir);
+    try (Cluster cluster = running.connect();
+        OpenSearchWriter writer = OpenSearchWriter.open(cluster, "vectors", 1, 0, true)) {
+      CorpusIndex index = new CorpusIndex(corpus, writer);
+      index.update();
+      List<PassageText> waiting = writer.withoutVectors(100);
+      assertThat(waiting).hasSize(15);
+      assertThat(writer.vectorCounts()).isEqualTo(new VectorCounts(0, 15));
+      float[] unit = new float[384];
+      unit[0] = 1;
+      List<PassageVector> vectors = new ArrayList<>();
+      for (PassageText passage : waiting) {
+        vectors.add(new PassageVector(passage.id(), passage.text(), unit));
+      }
+      // One was embedded from a text that has changed since.
+      vectors.set(0, new PassageVector(waiting.get(0).id(), "an older text", unit));
+      assertThat(index.putVectors(vectors)).isEqualTo(14);
+      assertThat(writer.vectorCounts()).isEqualTo(new VectorCounts(14, 15));
+      assertThat(writer.withoutVectors(100))
+          .extracting(PassageText::id)
+          .containsExactly(waiting.get(0).id());
     }
   }
 
