@@ -77,6 +77,12 @@ final class EngineOptions {
           || node.getHost() == null) {
         return "--opensearch takes http:// or https:// URLs, got '" + node + "'";
       }
+      if (node.getUserInfo() != null) {
+        return "--opensearch URLs must not hold credentials: set "
+            + Cluster.USER_VARIABLE
+            + " and "
+            + Cluster.PASSWORD_VARIABLE;
+      }
     }
     if (!INDEX_NAME.matcher(indexName).matches()) {
       return "--opensearch-index must be lower-case letters, digits, '_', '-' or '.', got '"

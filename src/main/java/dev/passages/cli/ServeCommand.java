@@ -159,7 +159,16 @@ final class ServeCommand implements Callable<Integer> {
     Closeable connection = cluster;
     CorpusIndex index = new CorpusIndex(locations.corpus, writer);
     long checking = System.nanoTime();
-    Optional<IndexReport> report = index.updateIfChanged();
+    Optional<IndexReport> report;
+    try {
+      report = index.updateIfChanged();
+    } catch (IOException | RuntimeException e) {
+      // Not serving after all: the index lock (or the cluster connection) is let go first.
+      try (connection;
+          writer) {
+        throw e;
+      }
+    }
     if (report.isPresent()) {
       IndexCommand.printSummary(report.get(), where, out, err);
     } else {

@@ -65,6 +65,15 @@ public final class Cluster implements Closeable {
         throw new IllegalArgumentException(
             "an OpenSearch node is an http:// or https:// URL, got '" + node + "'");
       }
+      if (node.getUserInfo() != null) {
+        // It would be printed in messages and logs; and the client would not use it.
+        throw new IllegalArgumentException(
+            "give OpenSearch credentials in "
+                + USER_VARIABLE
+                + " and "
+                + PASSWORD_VARIABLE
+                + ", not in the URL");
+      }
       int port = node.getPort() > 0 ? node.getPort() : 9200;
       hosts.add(new HttpHost(node.getScheme(), node.getHost(), port));
     }
@@ -131,6 +140,16 @@ public final class Cluster implements Closeable {
     return answer.body();
   }
 
+  /** The cluster's refusal of a request, with its HTTP status. */
+  static final class Refused extends IllegalStateException {
+    final int status;
+
+    Refused(String message, int status) {
+      super(message);
+      this.status = status;
+    }
+  }
+
   static RuntimeException refusal(String method, String path, Answer answer) {
     JsonNode error = answer.body().path("error");
     String reason = error.isObject() ? error.path("reason").asText() : error.asText();
@@ -141,8 +160,9 @@ public final class Cluster implements Closeable {
     } else if (error.path("root_cause").path(0).isObject()) {
       reason += ": " + error.path("root_cause").path(0).path("reason").asText();
     }
-    return new IllegalStateException(
-        "OpenSearch refused " + method + " " + path + " (" + answer.status() + "): " + reason);
+    return new Refused(
+        "OpenSearch refused " + method + " " + path + " (" + answer.status() + "): " + reason,
+        answer.status());
   }
 
   /**
@@ -172,14 +192,7 @@ public final class Cluster implements Closeable {
       if (busy(status)) {
         throw busy(status, null);
       }
-      JsonNode json =
-          response.getBody().isPresent()
-              ? JSON.readTree(response.getBody().get().bodyAsBytes())
-              : JSON.createObjectNode();
-      if (json == null || json.isMissingNode()) {
-        json = JSON.createObjectNode();
-      }
-      return new Answer(status, json);
+      return new Answer(status, json(response.getBody().map(Body::bodyAsBytes).orElse(null)));
     } catch (EngineUnavailableException e) {
       throw e;
     } catch (IOException e) {
@@ -187,12 +200,32 @@ public final class Cluster implements Closeable {
       for (Throwable cause = e;
           cause != null && cause.getCause() != cause;
           cause = cause.getCause()) {
-        if (cause instanceof ResponseException answer && busy(answer.status())) {
-          throw busy(answer.status(), e);
+        if (cause instanceof ResponseException answer) {
+          if (busy(answer.status())) {
+            throw busy(answer.status(), e);
+          }
+          // The cluster answered, and refused: its error, not a network's.
+          return new Answer(answer.status(), json(null));
         }
       }
       throw new EngineUnavailableException(
           "the OpenSearch cluster at " + nodes + " cannot be reached (" + describe(e) + ")", e);
+    }
+  }
+
+  /**
+   * A body as JSON: an error that is not JSON (a proxy's page, the security plugin's plain
+   * "Unauthorized") becomes {@code {"error": text}}, so that it reads as the refusal it is.
+   */
+  private static JsonNode json(byte[] body) {
+    if (body == null || body.length == 0) {
+      return JSON.createObjectNode();
+    }
+    try {
+      JsonNode json = JSON.readTree(body);
+      return json == null || json.isMissingNode() ? JSON.createObjectNode() : json;
+    } catch (IOException notJson) {
+      return JSON.createObjectNode().put("error", utf8(body));
     }
   }
 

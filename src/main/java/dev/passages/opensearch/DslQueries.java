@@ -98,6 +98,13 @@ final class DslQueries {
   }
 
   private static void bool(ObjectNode dsl, BooleanQuery query) {
+    long should =
+        query.clauses().stream().filter(c -> c.occur() == BooleanClause.Occur.SHOULD).count();
+    if (query.clauses().isEmpty() || query.getMinimumNumberShouldMatch() > should) {
+      // Lucene matches nothing here; OpenSearch would match everything, or lower the minimum.
+      dsl.putObject("match_none");
+      return;
+    }
     ObjectNode bool = dsl.putObject("bool");
     boolean positive = false;
     for (BooleanClause clause : query.clauses()) {

@@ -24,6 +24,7 @@ import dev.passages.search.EnginePage;
 import dev.passages.search.EngineQuery;
 import dev.passages.search.EngineReader;
 import dev.passages.search.EngineUnavailableException;
+import dev.passages.search.InvalidRequestException;
 import dev.passages.search.Matched;
 import dev.passages.search.ParsedQuery;
 import dev.passages.search.QueryTerm;
@@ -364,7 +365,19 @@ public final class OpenSearchEngine implements EngineReader {
   private JsonNode read(String path, ObjectNode body) {
     return retrying(
         () -> {
-          JsonNode answer = cluster.call("POST", path, body);
+          JsonNode answer;
+          try {
+            answer = cluster.call("POST", path, body);
+          } catch (Cluster.Refused refused) {
+            if (refused.status == 400) {
+              // A query the cluster will not run as asked (too many clauses, say), as Lucene's
+              // refusal of too many terms.
+              throw new InvalidRequestException(
+                  "q",
+                  "the search engine cannot run this query; use fewer words or longer prefixes");
+            }
+            throw refused;
+          }
           if (answer.path("_shards").path("failed").asInt() > 0) {
             throw new EngineUnavailableException(
                 "some shards of OpenSearch index '" + index + "' did not answer", null, true);

@@ -50,8 +50,37 @@ public final class OpenSearchWriter implements EngineWriter {
   /** Document id → ids of its passages, as the index holds them; null until read. */
   private Map<String, List<String>> members;
 
-  private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
-  private int pendingOperations;
+  /** Passages and deletes waiting for the next bulk request. */
+  private final Bulk pending = new Bulk();
+
+  /**
+   * Title passages (which carry each document's content hash) and their deletes, sent only once the
+   * rest of their documents is acknowledged: a sync stopped halfway never leaves a new hash beside
+   * old passages, which the next sync would take for unchanged.
+   */
+  private final Bulk titles = new Bulk();
+
+  /** Newline-delimited bulk operations. */
+  private static final class Bulk {
+    final ByteArrayOutputStream lines = new ByteArrayOutputStream();
+    int operations;
+
+    void add(ObjectNode action, ObjectNode source) throws IOException {
+      lines.write(Cluster.JSON.writeValueAsBytes(action));
+      lines.write('\n');
+      if (source != null) {
+        lines.write(Cluster.JSON.writeValueAsBytes(source));
+        lines.write('\n');
+      }
+      operations++;
+    }
+
+    void clear() {
+      lines.reset();
+      operations = 0;
+    }
+  }
+
   private boolean uncommitted;
 
   private OpenSearchWriter(Cluster cluster, String index) {
@@ -136,8 +165,12 @@ public final class OpenSearchWriter implements EngineWriter {
       if (after != null) {
         body.set("search_after", after);
       }
+      // Every shard must answer: a document missed here would keep its stale passages.
       JsonNode hits =
-          cluster.call("POST", "/" + index + "/_search", body).path("hits").path("hits");
+          cluster
+              .call("POST", "/" + index + "/_search?allow_partial_search_results=false", body)
+              .path("hits")
+              .path("hits");
       for (JsonNode hit : hits) {
         JsonNode source = hit.path("_source");
         String doc = source.path(Schema.DOC).asText();
@@ -163,17 +196,26 @@ public final class OpenSearchWriter implements EngineWriter {
     List<String> order = new ArrayList<>();
     for (ObjectNode source : sources) {
       String id = source.path(Schema.ID).asText();
+      if (id.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_ID_BYTES) {
+        throw new IOException(
+            "OpenSearch takes ids of up to " + MAX_ID_BYTES + " bytes; shorten the path of " + id);
+      }
       ids.add(id);
       order.add(id);
-      add(action("index", id), source);
+      boolean title = source.has(Schema.HASH);
+      (title ? titles : pending).add(action("index", id), source);
     }
     for (String old : members.getOrDefault(document.id(), List.of())) {
       if (!ids.contains(old)) {
-        add(action("delete", old), null);
+        pending.add(action("delete", old), null);
       }
     }
     members.put(document.id(), order);
+    written();
   }
+
+  /** OpenSearch's limit on a document id. */
+  private static final int MAX_ID_BYTES = 512;
 
   @Override
   public synchronized void delete(String id) throws IOException {
@@ -181,8 +223,10 @@ public final class OpenSearchWriter implements EngineWriter {
     List<String> old = members.remove(id);
     if (old != null) {
       for (String passage : old) {
-        add(action("delete", passage), null);
+        // The title (and its hash) last: a delete stopped halfway is done again next time.
+        (passage.endsWith("#title") ? titles : pending).add(action("delete", passage), null);
       }
+      written();
     }
   }
 
@@ -215,7 +259,7 @@ public final class OpenSearchWriter implements EngineWriter {
 
   @Override
   public synchronized boolean hasUncommittedChanges() {
-    return uncommitted || pendingOperations > 0;
+    return uncommitted || pending.operations > 0 || titles.operations > 0;
   }
 
   @Override
@@ -277,7 +321,7 @@ public final class OpenSearchWriter implements EngineWriter {
       doc.putObject("doc")
           .put(Schema.VECTOR, PassageSources.encode(vector.vector()))
           .put(Schema.EMBEDDED, Embedder.MODEL);
-      add(update, doc);
+      pending.add(update, doc);
       stored++;
     }
     flush();
@@ -318,26 +362,30 @@ public final class OpenSearchWriter implements EngineWriter {
     return action;
   }
 
-  private void add(ObjectNode action, ObjectNode source) throws IOException {
-    pending.write(Cluster.JSON.writeValueAsBytes(action));
-    pending.write('\n');
-    if (source != null) {
-      pending.write(Cluster.JSON.writeValueAsBytes(source));
-      pending.write('\n');
-    }
-    pendingOperations++;
+  /** After a whole document: sends what is pending once it is large enough. */
+  private void written() {
     uncommitted = true;
-    if (pending.size() >= BULK_BYTES || pendingOperations >= BULK_OPERATIONS) {
+    if (pending.lines.size() + titles.lines.size() >= BULK_BYTES
+        || pending.operations + titles.operations >= BULK_OPERATIONS) {
       flush();
     }
   }
 
-  /** Sends what is pending as one bulk request, retrying while the cluster is busy. */
+  /** Sends what is pending, then the titles, each as one bulk request. */
   private void flush() {
-    if (pendingOperations == 0) {
+    send(pending);
+    send(titles);
+  }
+
+  /**
+   * Sends {@code bulk}, retrying while the cluster is busy. An operation the cluster refuses for
+   * good drops the whole batch (the index is read again before the next write) and names it.
+   */
+  private void send(Bulk bulk) {
+    if (bulk.operations == 0) {
       return;
     }
-    byte[] lines = pending.toByteArray();
+    byte[] lines = bulk.lines.toByteArray();
     long backoff = 100;
     for (int attempt = 1; ; attempt++) {
       try {
@@ -355,11 +403,16 @@ public final class OpenSearchWriter implements EngineWriter {
             }
             if (status == 429 || status == 503) {
               busy = "busy (" + status + ")";
-            } else if (status == 409 && item.has("update")) {
-              continue; // a vector for a passage that changed meanwhile: dropped, as meant
+            } else if ((status == 409 || status == 404) && item.has("update")) {
+              continue; // a vector for a passage changed or gone meanwhile: dropped, as meant
             } else {
+              pending.clear();
+              titles.clear();
+              members = null;
               throw new IllegalStateException(
-                  "OpenSearch refused a passage ("
+                  "OpenSearch refused passage "
+                      + result.path("_id").asText()
+                      + " ("
                       + status
                       + "): "
                       + result.path("error").path("reason").asText());
@@ -367,8 +420,7 @@ public final class OpenSearchWriter implements EngineWriter {
           }
         }
         if (busy == null) {
-          pending.reset();
-          pendingOperations = 0;
+          bulk.clear();
           return;
         }
         throw new EngineUnavailableException("the OpenSearch cluster is " + busy, null, true);

@@ -173,6 +173,27 @@ class ClusterResilienceTest {
     return Json.mapper().valueToTree(hits(search, query));
   }
 
+  @Test
+  void credentialsAreNeverTakenFromTheCommandLine() {
+    StringWriter err = new StringWriter();
+    CommandLine command = PassagesCommand.commandLine();
+    command.setOut(new PrintWriter(new StringWriter(), true));
+    command.setErr(new PrintWriter(err, true));
+    int exit =
+        command.execute(
+            "search",
+            "--engine",
+            "opensearch",
+            "--opensearch",
+            "http://reader:s3cret@127.0.0.1:9200",
+            "uranium");
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString())
+        .contains(Cluster.USER_VARIABLE)
+        .contains(Cluster.PASSWORD_VARIABLE)
+        .doesNotContain("s3cret");
+  }
+
   private static List<Hit> hits(PassageSearch search, String query) {
     return search.search(new SearchRequest(query, 10, 0, Set.of())).hits();
   }
