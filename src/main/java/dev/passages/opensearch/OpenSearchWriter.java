@@ -196,10 +196,14 @@ public final class OpenSearchWriter implements EngineWriter {
     List<String> order = new ArrayList<>();
     for (ObjectNode source : sources) {
       String id = source.path(Schema.ID).asText();
+      // Checked before anything of the document is queued.
       if (id.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_ID_BYTES) {
         throw new IOException(
             "OpenSearch takes ids of up to " + MAX_ID_BYTES + " bytes; shorten the path of " + id);
       }
+    }
+    for (ObjectNode source : sources) {
+      String id = source.path(Schema.ID).asText();
       ids.add(id);
       order.add(id);
       boolean title = source.has(Schema.HASH);
