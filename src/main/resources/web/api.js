@@ -65,11 +65,22 @@ export function limitIn(message) {
 
 /** A hit's place in its document, with the query (to mark) and sources (for the way back). */
 export function hitHref(hit, q, sources = []) {
-  const anchor = hit.id.slice(hit.id.indexOf('#'));
+  return documentPath(hit.doc) + searchUrl(q, sources).slice(1) + hit.id.slice(hit.id.indexOf('#'));
+}
+
+export function searchUrl(q, sources = []) {
   const params = new URLSearchParams();
   if (q) params.set('q', q);
   if (sources.length) params.set('source', sources.join(','));
-  return documentPath(hit.doc) + (params.size ? `?${params}` : '') + anchor;
+  return params.size ? `/?${params}` : '/';
+}
+
+/** `--masthead-height`, for `scroll-padding-top`. */
+export function trackMasthead() {
+  const masthead = document.querySelector('.masthead');
+  new ResizeObserver(() => {
+    document.documentElement.style.setProperty('--masthead-height', `${masthead.offsetHeight}px`);
+  }).observe(masthead);
 }
 
 /** `text` cut to `max` characters: a pasted paragraph is not repeated whole. */

@@ -1,6 +1,7 @@
 // The document view: the whole text, the linked passage highlighted, every match marked.
 import {
-  ApiError, documentPath, getJson, isTyping, limitIn, readerMessage, send, shortened, sourceBadge,
+  ApiError, documentPath, getJson, isTyping, limitIn, readerMessage, searchUrl, send, shortened,
+  sourceBadge, trackMasthead,
 } from './api.js';
 
 /** POST `body` as JSON; resolves to the JSON answer. */
@@ -78,10 +79,7 @@ let current = -1;
 // Back to the same results: the query (the one of the results page, even after a search in this
 // text) and its source filter.
 const resultsQuery = params.get('results') ?? q;
-const backParams = new URLSearchParams();
-if (resultsQuery) backParams.set('q', resultsQuery);
-if (resultsQuery && sources) backParams.set('source', sources);
-back.href = backParams.size ? `/?${backParams}` : '/';
+back.href = searchUrl(resultsQuery, resultsQuery && sources ? [sources] : []);
 back.textContent = resultsQuery ? '← Back to results' : '← Search';
 findInput.value = q;
 document.getElementById('find').addEventListener('submit', (event) => {
@@ -391,10 +389,6 @@ document.addEventListener('keydown', (event) => {
   else if (event.key === 'p') go(-1);
 });
 
-/** The sticky header's height, which `scroll-padding-top` keeps focused elements clear of. */
-const masthead = document.querySelector('.masthead');
-new ResizeObserver(() => {
-  document.documentElement.style.setProperty('--masthead-height', `${masthead.offsetHeight}px`);
-}).observe(masthead);
+trackMasthead();
 
 load();

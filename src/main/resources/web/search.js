@@ -1,6 +1,7 @@
 // The search page: results as you type, the query in the URL.
 import {
-  documentPath, el, getJson, hitHref, isTyping, readerMessage, shortened, sourceBadge,
+  documentPath, el, getJson, hitHref, isTyping, readerMessage, searchUrl, shortened, sourceBadge,
+  trackMasthead,
 } from './api.js';
 
 const $ = (id) => document.getElementById(id);
@@ -42,13 +43,6 @@ function stateFromUrl() {
     q: params.get('q') ?? '',
     sources: (params.get('source') ?? '').split(',').filter(Boolean),
   };
-}
-
-function urlFor({ q, sources }) {
-  const params = new URLSearchParams();
-  if (q) params.set('q', q);
-  if (sources.length) params.set('source', sources.join(','));
-  return params.size ? `/?${params}` : '/';
 }
 
 function chosenSources() {
@@ -192,7 +186,7 @@ function showNotice(result) {
     notice.append('Showing results for ', el('strong', {}, result.query),
       ` (no passage matches “${shortened(result.correctedFrom)}”).`);
   } else if (result.suggestion) {
-    const href = urlFor({ q: result.suggestion, sources: chosenSources() });
+    const href = searchUrl(result.suggestion, chosenSources());
     notice.append('Did you mean ', el('a', { href }, result.suggestion), '?');
   }
   if (result.total > 0 && result.allWords === 0) {
@@ -249,7 +243,7 @@ function showNoHits(q) {
   const said = shortened(q.trim());
   status.textContent = /^["“]/.test(said) ? `No passages match ${said}.` : `No passages match “${said}”.`;
   const links = looserQueries(q).flatMap((s, i) => [i ? ', ' : '',
-    el('a', { href: urlFor({ q: s, sources: chosenSources() }) }, shortened(s))]);
+    el('a', { href: searchUrl(s, chosenSources()) }, shortened(s))]);
   if (links.length) results.append(el('li', { className: 'tip' }, 'Try a looser query: ', ...links, '.'));
 }
 
@@ -327,7 +321,7 @@ async function buildSourceFilter(selected) {
       checked: !selected.length || selected.includes(source) });
     box.addEventListener('change', () => {
       const state = currentState();
-      history.pushState(null, '', urlFor(state));
+      history.pushState(null, '', searchUrl(state.q, state.sources));
       search(state);
     });
     sourcesBox.append(el('label', {}, box, ` ${SOURCE_LABELS[source]}`, el('span', { className: 'count' })));
@@ -338,7 +332,7 @@ async function buildSourceFilter(selected) {
 
 /** One history entry per query meant: urani → uranium replaces it. */
 function recordInHistory(state) {
-  const url = urlFor(state);
+  const url = searchUrl(state.q, state.sources);
   if (url === location.pathname + location.search) return;
   const before = stateFromUrl().q.trim().toLowerCase();
   const now = state.q.trim().toLowerCase();
@@ -501,11 +495,7 @@ function focusHit(link) {
   link.closest('.hit').scrollIntoView({ block: 'nearest' });
 }
 
-// For scroll-padding-top.
-const masthead = document.querySelector('.masthead');
-new ResizeObserver(() => {
-  document.documentElement.style.setProperty('--masthead-height', `${masthead.offsetHeight}px`);
-}).observe(masthead);
+trackMasthead();
 
 const initial = stateFromUrl();
 input.value = initial.q;

@@ -1,6 +1,5 @@
 package dev.passages.lucene;
 
-import dev.passages.corpus.Passage;
 import dev.passages.corpus.PassageKind;
 import dev.passages.search.CommentView;
 import dev.passages.search.Completion;
@@ -131,26 +130,7 @@ public final class LuceneEngine implements EngineReader {
   @Override
   public Optional<DocumentView> document(String id) {
     return withSearcher(
-        searcher -> {
-          List<IndexedPassage> passages = StoredPassages.of(searcher, id);
-          if (passages.isEmpty()) {
-            return Optional.empty();
-          }
-          List<DocumentView.PassageView> views = new ArrayList<>(passages.size());
-          for (IndexedPassage indexed : passages) {
-            Passage p = indexed.passage();
-            views.add(
-                new DocumentView.PassageView(
-                    p.id(),
-                    Passage.anchor(p.kind(), p.number()),
-                    p.kind().id(),
-                    p.paragraph(),
-                    p.section(),
-                    p.text()));
-          }
-          IndexedPassage first = passages.getFirst();
-          return Optional.of(new DocumentView(id, first.title(), first.source().id(), views));
-        });
+        searcher -> StoredPassages.documentView(id, StoredPassages.of(searcher, id)));
   }
 
   @Override

@@ -36,6 +36,13 @@ public final class LuceneQueries {
   static final int MIN_PREFIX_CHARS = 2;
 
   /**
+   * At most this many parts of a query are searched: a longer one (a pasted paragraph) is cut down
+   * to its most telling words, as MoreLikeThis picks them, which bounds what it costs. Both engines
+   * cut there.
+   */
+  public static final int MAX_QUERY_PARTS = 32;
+
+  /**
    * What holding every part of a query adds to a passage's score: more than BM25 gives for all the
    * parts of a long query together (each at most about 30 at a million passages), so those passages
    * come first, and little enough that a float still tells their BM25 scores apart.

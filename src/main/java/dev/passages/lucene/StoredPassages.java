@@ -5,6 +5,7 @@ import dev.passages.corpus.Passage;
 import dev.passages.corpus.PassageKind;
 import dev.passages.corpus.Source;
 import dev.passages.search.CommentView;
+import dev.passages.search.DocumentView;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,6 +56,27 @@ public final class StoredPassages {
     List<CommentView> views = new ArrayList<>();
     byComment.forEach((id, passages) -> views.add(commentView(id, passages)));
     return views;
+  }
+
+  /** Document {@code id} made of {@code passages}, in reading order; empty when there are none. */
+  public static Optional<DocumentView> documentView(String id, List<IndexedPassage> passages) {
+    if (passages.isEmpty()) {
+      return Optional.empty();
+    }
+    List<DocumentView.PassageView> views = new ArrayList<>(passages.size());
+    for (IndexedPassage indexed : passages) {
+      Passage p = indexed.passage();
+      views.add(
+          new DocumentView.PassageView(
+              p.id(),
+              Passage.anchor(p.kind(), p.number()),
+              p.kind().id(),
+              p.paragraph(),
+              p.section(),
+              p.text()));
+    }
+    IndexedPassage first = passages.getFirst();
+    return Optional.of(new DocumentView(id, first.title(), first.source().id(), views));
   }
 
   /** The comment made of {@code passages}, those of comment document {@code docId}. */

@@ -104,11 +104,7 @@ final class WordSearch {
     return CompiledQuery.of(parsed).query();
   }
 
-  /**
-   * At most this many parts of a query are searched: a longer one (a pasted paragraph) is cut down
-   * to its most telling words, as MoreLikeThis picks them, which bounds what it costs.
-   */
-  static final int MAX_QUERY_PARTS = 32;
+  static final int MAX_QUERY_PARTS = LuceneQueries.MAX_QUERY_PARTS;
 
   /**
    * {@code parsed} with only its {@link #MAX_QUERY_PARTS} most telling single words (by how often

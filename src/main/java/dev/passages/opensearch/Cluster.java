@@ -244,6 +244,35 @@ public final class Cluster implements Closeable {
         true);
   }
 
+  /**
+   * Runs {@code work} until it returns, again after a growing wait (from {@code firstWait} to
+   * {@code maxWait} ms) while the cluster is unavailable: {@code tries} times in all at most, as it
+   * says for the failure.
+   */
+  static <T> T retrying(
+      java.util.function.Supplier<T> work,
+      java.util.function.ToIntFunction<EngineUnavailableException> tries,
+      long firstWait,
+      long maxWait) {
+    long wait = firstWait;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return work.get();
+      } catch (EngineUnavailableException e) {
+        if (attempt >= tries.applyAsInt(e)) {
+          throw e;
+        }
+        try {
+          Thread.sleep(wait);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+        wait = Math.min(wait * 2, maxWait);
+      }
+    }
+  }
+
   /** Whether the connection was refused: nothing was sent, another node may take it. */
   private static boolean refused(Throwable e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {

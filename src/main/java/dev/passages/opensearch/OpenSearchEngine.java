@@ -163,12 +163,12 @@ public final class OpenSearchEngine implements EngineReader {
 
   /**
    * The query of {@code parsed}. A very long one (a pasted paragraph) keeps its {@value
-   * #MAX_QUERY_WORDS} most telling words, as the embedded engine keeps them (Lucene's MoreLikeThis:
-   * how often the query says each, times how rare it is in the index), with all its phrases,
-   * prefixes and groups.
+   * LuceneQueries#MAX_QUERY_PARTS} most telling words, as the embedded engine keeps them (Lucene's
+   * MoreLikeThis: how often the query says each, times how rare it is in the index), with all its
+   * phrases, prefixes and groups.
    */
   private LuceneQueries.PassageQuery compile(ParsedQuery parsed) {
-    if (parsed.terms().size() <= MAX_QUERY_WORDS) {
+    if (parsed.terms().size() <= LuceneQueries.MAX_QUERY_PARTS) {
       return CompiledQuery.of(parsed).query();
     }
     StringBuilder words = new StringBuilder();
@@ -208,12 +208,11 @@ public final class OpenSearchEngine implements EngineReader {
             .reversed()
             .thenComparing(Map.Entry.comparingByKey()));
     Set<String> telling = new HashSet<>();
-    scored.stream().limit(MAX_QUERY_WORDS).forEach(entry -> telling.add(entry.getKey()));
+    scored.stream()
+        .limit(LuceneQueries.MAX_QUERY_PARTS)
+        .forEach(entry -> telling.add(entry.getKey()));
     return LuceneQueries.toLucene(parsed, telling::contains);
   }
-
-  /** As the embedded engine's limit on a query's parts. */
-  private static final int MAX_QUERY_WORDS = 32;
 
   @Override
   public Optional<Correction> correct(String typed) {
@@ -252,24 +251,7 @@ public final class OpenSearchEngine implements EngineReader {
 
   @Override
   public Optional<DocumentView> document(String id) {
-    List<IndexedPassage> passages = passagesOf(new TermQuery(new Term(Schema.DOC, id)));
-    if (passages.isEmpty()) {
-      return Optional.empty();
-    }
-    List<DocumentView.PassageView> views = new ArrayList<>(passages.size());
-    for (IndexedPassage indexed : passages) {
-      Passage p = indexed.passage();
-      views.add(
-          new DocumentView.PassageView(
-              p.id(),
-              Passage.anchor(p.kind(), p.number()),
-              p.kind().id(),
-              p.paragraph(),
-              p.section(),
-              p.text()));
-    }
-    IndexedPassage first = passages.getFirst();
-    return Optional.of(new DocumentView(id, first.title(), first.source().id(), views));
+    return StoredPassages.documentView(id, passagesOf(new TermQuery(new Term(Schema.DOC, id))));
   }
 
   @Override
@@ -387,23 +369,7 @@ public final class OpenSearchEngine implements EngineReader {
   }
 
   private static <T> T retrying(java.util.function.Supplier<T> read) {
-    long backoff = 150;
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return read.get();
-      } catch (EngineUnavailableException e) {
-        if (attempt >= (e.reachable() ? READ_TRIES : UNREACHABLE_TRIES)) {
-          throw e;
-        }
-        try {
-          Thread.sleep(backoff);
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          throw e;
-        }
-        backoff = Math.min(backoff * 2, 1_500);
-      }
-    }
+    return Cluster.retrying(read, e -> e.reachable() ? READ_TRIES : UNREACHABLE_TRIES, 150, 1_500);
   }
 
   /** How many passages match {@code query} (all, when null). */

@@ -390,56 +390,46 @@ public final class OpenSearchWriter implements EngineWriter {
       return;
     }
     byte[] lines = bulk.lines.toByteArray();
-    long backoff = 100;
-    for (int attempt = 1; ; attempt++) {
-      try {
-        Cluster.Answer answer = cluster.sendLines("/" + index + "/_bulk", lines);
-        if (!answer.ok()) {
-          throw Cluster.refusal("POST", "/" + index + "/_bulk", answer);
-        }
-        String busy = null;
-        if (answer.body().path("errors").asBoolean()) {
-          for (JsonNode item : answer.body().path("items")) {
-            JsonNode result = item.elements().next();
-            int status = result.path("status").asInt();
-            if (!result.has("error")) {
-              continue;
-            }
-            if (status == 429 || status == 503) {
-              busy = "busy (" + status + ")";
-            } else if ((status == 409 || status == 404) && item.has("update")) {
-              continue; // a vector for a passage changed or gone meanwhile: dropped, as meant
-            } else {
-              pending.clear();
-              titles.clear();
-              members = null;
-              throw new IllegalStateException(
-                  "OpenSearch refused passage "
-                      + result.path("_id").asText()
-                      + " ("
-                      + status
-                      + "): "
-                      + result.path("error").path("reason").asText());
+    Cluster.retrying(
+        () -> {
+          Cluster.Answer answer = cluster.sendLines("/" + index + "/_bulk", lines);
+          if (!answer.ok()) {
+            throw Cluster.refusal("POST", "/" + index + "/_bulk", answer);
+          }
+          String busy = null;
+          if (answer.body().path("errors").asBoolean()) {
+            for (JsonNode item : answer.body().path("items")) {
+              JsonNode result = item.elements().next();
+              int status = result.path("status").asInt();
+              if (!result.has("error")) {
+                continue;
+              }
+              if (status == 429 || status == 503) {
+                busy = "busy (" + status + ")";
+              } else if ((status == 409 || status == 404) && item.has("update")) {
+                continue; // a vector for a passage changed or gone meanwhile: dropped, as meant
+              } else {
+                pending.clear();
+                titles.clear();
+                members = null;
+                throw new IllegalStateException(
+                    "OpenSearch refused passage "
+                        + result.path("_id").asText()
+                        + " ("
+                        + status
+                        + "): "
+                        + result.path("error").path("reason").asText());
+              }
             }
           }
-        }
-        if (busy == null) {
+          if (busy != null) {
+            throw new EngineUnavailableException("the OpenSearch cluster is " + busy, null, true);
+          }
           bulk.clear();
-          return;
-        }
-        throw new EngineUnavailableException("the OpenSearch cluster is " + busy, null, true);
-      } catch (EngineUnavailableException e) {
-        if (attempt >= TRIES) {
-          throw e;
-        }
-        try {
-          Thread.sleep(backoff);
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          throw e;
-        }
-        backoff = Math.min(backoff * 2, 3_000);
-      }
-    }
+          return null;
+        },
+        e -> TRIES,
+        100,
+        3_000);
   }
 }

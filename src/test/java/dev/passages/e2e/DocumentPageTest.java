@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -35,14 +34,7 @@ class DocumentPageTest {
   @BeforeAll
   static void start(ChromeDriver driver) throws IOException {
     browser = driver;
-    server =
-        new UiServer(
-            dir,
-            Map.of(
-                "commentary/quotes.md",
-                "---\ntitle: Quoting the op-ed\n---\n"
-                    + "The writer reminds us that “Kazakhstan has the world 12th-largest proven oil"
-                    + " reserves and are 14. for gas” … before turning to uranium.\n"));
+    server = new UiServer(dir, UiServer.QUOTING_COMMENTARY);
   }
 
   @AfterAll

@@ -48,14 +48,7 @@ class EveryReaderTest {
   @BeforeAll
   static void start(ChromeDriver driver) throws Exception {
     browser = driver;
-    server =
-        new UiServer(
-            dir,
-            Map.of(
-                "commentary/quotes.md",
-                "---\ntitle: Quoting the op-ed\n---\n"
-                    + "The writer reminds us that “Kazakhstan has the world 12th-largest proven oil"
-                    + " reserves and are 14. for gas” … before turning to uranium.\n"));
+    server = new UiServer(dir, UiServer.QUOTING_COMMENTARY);
     // A reader who writes right to left, on paragraph 5.
     post(
         "{\"doc\": \"article\", \"paragraph\": 5, \"author\": \"كاتب\","

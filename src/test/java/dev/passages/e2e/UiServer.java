@@ -53,6 +53,17 @@ final class UiServer implements AutoCloseable {
             .start("127.0.0.1", 0);
   }
 
+  /**
+   * A commentary quoting paragraph 5 of the article, in runs cut by an elision: what the document
+   * view lists as discussing it.
+   */
+  static final Map<String, String> QUOTING_COMMENTARY =
+      Map.of(
+          "commentary/quotes.md",
+          "---\ntitle: Quoting the op-ed\n---\n"
+              + "The writer reminds us that “Kazakhstan has the world 12th-largest proven oil"
+              + " reserves and are 14. for gas” … before turning to uranium.\n");
+
   String url(String path) {
     return "http://127.0.0.1:" + app.port() + path;
   }
