@@ -21,10 +21,14 @@ import io.javalin.Javalin;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -88,8 +92,37 @@ final class ServeCommand implements Callable<Integer> {
               + " (default: ${DEFAULT-VALUE}).")
   int resultCache;
 
+  @Option(
+      names = "--training-run",
+      hidden = true,
+      description =
+          "Serve a sample of the corpus from a temporary index on a free port, run a reader's"
+              + " session against it (TrainingRun), and stop: what the launcher records the JVM's"
+              + " AOT cache from.")
+  boolean trainingRun;
+
   @Override
   public Integer call() throws Exception {
+    if (trainingRun) {
+      Path work = Files.createTempDirectory("passages-training");
+      try {
+        Path sample = work.resolve("corpus");
+        TrainingRun.sampleCorpus(locations.corpus, sample);
+        locations.corpus = sample;
+        locations.index = work.resolve("index");
+        host = "127.0.0.1";
+        port = 0;
+        return serve();
+      } finally {
+        try (Stream<Path> walk = Files.walk(work)) {
+          walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+      }
+    }
+    return serve();
+  }
+
+  private Integer serve() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (port < 0 || port > 65_535) {
@@ -238,6 +271,28 @@ final class ServeCommand implements Callable<Integer> {
               + "; is another server running there? Choose another with --port");
       err.flush();
       return ExitCodes.FAILURE;
+    }
+    if (trainingRun) {
+      if (meaningOn) {
+        model.startLoading(Duration.ZERO);
+        model.await();
+        // Questions are learnt going by meaning: every passage of the sample gets its vector.
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (fill.progress().embedded() < fill.progress().passages()
+            && model.problem().isEmpty()
+            && System.nanoTime() < deadline) {
+          Thread.sleep(50);
+        }
+      }
+      int requests;
+      try {
+        requests = TrainingRun.against(app.port());
+      } finally {
+        shutdown.close();
+      }
+      out.printf("Training run: %d requests%n", requests);
+      out.flush();
+      return ExitCodes.OK;
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Signals.Stop signal =

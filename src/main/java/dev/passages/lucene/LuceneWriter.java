@@ -1,6 +1,8 @@
 package dev.passages.lucene;
 
+import dev.passages.corpus.Source;
 import dev.passages.corpus.SourceDocument;
+import dev.passages.corpus.TextDocumentParser;
 import dev.passages.embedding.Embedder;
 import dev.passages.index.EngineWriter;
 import dev.passages.index.IndexLockedException;
@@ -8,6 +10,8 @@ import dev.passages.index.IndexStatus;
 import dev.passages.index.PassageText;
 import dev.passages.index.PassageVector;
 import dev.passages.index.VectorCounts;
+import dev.passages.search.PassageSearch;
+import dev.passages.search.SearchRequest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,6 +44,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -92,6 +97,34 @@ public final class LuceneWriter implements EngineWriter {
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw e;
+    }
+  }
+
+  /**
+   * Initialises the classes an index needs (analysis, codecs, near-real-time searchers, the
+   * highlighter) by indexing a short text in memory and searching it. {@code passages serve} runs
+   * this on a second core while the first reads the command line, so that opening the real index
+   * does not wait for them (bench/startup.sh).
+   */
+  public static void prepare() throws IOException {
+    SourceDocument sample =
+        TextDocumentParser.parse(
+                "prepare",
+                Source.ARTICLE,
+                "A title\n\nThe first paragraph says \"words in a phrase\" twice: words in a phrase.")
+            .orElseThrow();
+    try (Directory memory = new ByteBuffersDirectory();
+        LuceneWriter writer =
+            new LuceneWriter(
+                memory, new IndexWriter(memory, new IndexWriterConfig(Schema.ANALYZER)))) {
+      writer.put(sample, "hash");
+      writer.commit("fingerprint");
+      writer.refresh();
+      writer.contentHashes();
+      try (PassageSearch search = new PassageSearch(LuceneEngine.live(writer), 0)) {
+        search.search(SearchRequest.of("\"words in a phrase\" paragraph"));
+        search.search(SearchRequest.of("paragrph wor*"));
+      }
     }
   }
 

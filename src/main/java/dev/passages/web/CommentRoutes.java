@@ -23,10 +23,12 @@ final class CommentRoutes {
   private final CommentBoard board;
   private final WebOptions options;
   private final RateLimiter posts;
+  private final JsonAnswers answers;
 
-  CommentRoutes(CommentBoard board, WebOptions options) {
+  CommentRoutes(CommentBoard board, WebOptions options, JsonAnswers answers) {
     this.board = board;
     this.options = options;
+    this.answers = answers;
     this.posts = new RateLimiter(options.commentsPerMinute(), Duration.ofMinutes(1));
   }
 
@@ -78,7 +80,8 @@ final class CommentRoutes {
   /** {@code GET /api/documents/{doc}/comments}. */
   void list(Context ctx) {
     String doc = ctx.pathParam("doc");
-    ctx.json(
+    answers.send(
+        ctx,
         board.on(doc).orElseThrow(() -> new NotFoundResponse("no document with id '" + doc + "'")));
   }
 

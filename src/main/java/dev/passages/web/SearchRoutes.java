@@ -16,9 +16,11 @@ import java.util.Set;
 final class SearchRoutes {
 
   private final PassageSearch search;
+  private final JsonAnswers answers;
 
-  SearchRoutes(PassageSearch search) {
+  SearchRoutes(PassageSearch search, JsonAnswers answers) {
     this.search = search;
+    this.answers = answers;
   }
 
   /** {@code GET /api/search?q=&limit=&offset=&source=&doc=}. */
@@ -30,12 +32,13 @@ final class SearchRoutes {
             ctx.queryParamAsClass("offset", Integer.class).getOrDefault(0),
             sources(ctx.queryParam("source")),
             ctx.queryParam("doc"));
-    ctx.json(search.search(request));
+    answers.send(ctx, search.search(request));
   }
 
   /** {@code GET /api/suggest?q=&limit=}: completions of what is being typed. */
   void suggest(Context ctx) {
-    ctx.json(
+    answers.send(
+        ctx,
         search.complete(
             new CompletionRequest(
                 ctx.queryParamAsClass("q", String.class).getOrDefault(""),
@@ -45,13 +48,14 @@ final class SearchRoutes {
 
   /** {@code GET /api/documents}. */
   void documents(Context ctx) {
-    ctx.json(search.documents());
+    answers.send(ctx, search.documents());
   }
 
   /** {@code GET /api/documents/{doc}}; the id may contain slashes. */
   void document(Context ctx) {
     String id = ctx.pathParam("doc");
-    ctx.json(
+    answers.send(
+        ctx,
         search
             .document(id)
             .orElseThrow(() -> new NotFoundResponse("no document with id '" + id + "'")));
@@ -64,7 +68,8 @@ final class SearchRoutes {
         ctx.pathParamAsClass("n", Integer.class)
             .check(n -> n >= 1, "paragraph numbers start at 1")
             .get();
-    ctx.json(
+    answers.send(
+        ctx,
         search
             .related(doc, paragraph)
             .orElseThrow(
@@ -79,7 +84,7 @@ final class SearchRoutes {
     if (!search.exists(doc)) {
       throw new NotFoundResponse("no document with id '" + doc + "'");
     }
-    ctx.json(search.relatedCounts(doc));
+    answers.send(ctx, search.relatedCounts(doc));
   }
 
   /** {@code source=commentary,comment}: a comma-separated list; blank means every source. */

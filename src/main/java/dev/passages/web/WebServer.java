@@ -7,9 +7,10 @@ import dev.passages.search.InvalidRequestException;
 import dev.passages.search.MeaningStatus;
 import dev.passages.search.PassageSearch;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.validation.ValidationError;
 import io.javalin.validation.ValidationException;
@@ -42,6 +43,23 @@ public final class WebServer {
   /** The longest request line and headers taken: a query of 10,000 characters, encoded. */
   static final int MAX_URL_BYTES = 64 * 1024;
 
+  private static final String REFERENCES_PER_CACHE_LINE =
+      "org.eclipse.jetty.util.referencesPerCacheLine";
+
+  static {
+    // Jetty pads a queue by the JVM's UseCompressedOops, which it asks the platform MBean server
+    // unless told: ~100 ms of every start (JMX, and JFR's diagnostic commands). Compressed oops
+    // are on for any heap under 32 GB: 4-byte references, 16 to a 64-byte cache line.
+    if (System.getProperty(REFERENCES_PER_CACHE_LINE) == null) {
+      System.setProperty(REFERENCES_PER_CACHE_LINE, "16");
+    }
+  }
+
+  /** What the pages load; the two pages themselves are served by {@link Pages}. */
+  private static final String[] ASSETS = {
+    "index.html", "doc.html", "app.css", "doc.css", "api.js", "search.js", "doc.js", "favicon.svg"
+  };
+
   private WebServer() {}
 
   /** The read-only Passages app over {@code search}, unstarted: no comments can be posted. */
@@ -54,39 +72,25 @@ public final class WebServer {
    * comments} when it is not null.
    */
   public static Javalin create(PassageSearch search, CommentBoard comments, WebOptions options) {
-    SearchRoutes routes = new SearchRoutes(search);
-    Pages pages = new Pages(search);
-    CommentRoutes commentRoutes = comments == null ? null : new CommentRoutes(comments, options);
+    JsonAnswers answers = new JsonAnswers();
+    SearchRoutes routes = new SearchRoutes(search, answers);
+    StaticFiles files = StaticFiles.load(ASSETS);
+    Pages pages = new Pages(search, files);
+    CommentRoutes commentRoutes =
+        comments == null ? null : new CommentRoutes(comments, options, answers);
     return Javalin.create(
         config -> {
-          config.startup.showJavalinBanner = false;
-          config.concurrency.useVirtualThreads = true;
-          config.jsonMapper(new JavalinJackson(Json.mapper(), true));
-          config.http.maxRequestSize = 64 * 1024;
-          // A query may be up to 10,000 characters, and its URL more once encoded; Jetty's
-          // default of 8 KiB for the request line and headers would refuse a pasted paragraph.
-          config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_URL_BYTES));
-          config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
-          // Stopping (SIGTERM) lets requests under way finish instead of cutting them off: a
-          // comment whose file is written also gets its index update and its 201, and the index
-          // is not closed under it. Jetty needs a GracefulHandler to count them and a stop timeout
-          // to wait; meanwhile it refuses new connections and answers new requests 503.
-          config.jetty.modifyServer(
-              server -> {
-                GracefulHandler graceful = new GracefulHandler();
-                // Idle keep-alive connections are closed this soon rather than after Jetty's 1 s
-                // default, which every stop with a browser or client connected would wait out.
-                graceful.setShutdownIdleTimeout(IDLE_CONNECTION_SHUTDOWN.toMillis());
-                server.insertHandler(graceful);
-                server.setStopTimeout(STOP_TIMEOUT.toMillis());
-              });
-          config.staticFiles.add("/web", Location.CLASSPATH);
+          configureServer(config, files);
           config.routes.before(ctx -> SecurityHeaders.ALL.forEach(ctx::header));
           config.routes.get("/", pages::search);
           config.routes.get("/doc/<doc>", pages::document);
+          config.routes.head("/", pages::search);
+          config.routes.head("/doc/<doc>", pages::document);
           config.routes.get(
               "/health",
-              ctx -> ctx.json(new Health("ok", search.passageCount(), options.meaning().get())));
+              ctx ->
+                  answers.send(
+                      ctx, new Health("ok", search.passageCount(), options.meaning().get())));
           config.routes.get("/api/search", routes::search);
           config.routes.get("/api/suggest", routes::suggest);
           config.routes.get("/api/documents", routes::documents);
@@ -106,6 +110,52 @@ public final class WebServer {
           config.routes.exception(EngineUnavailableException.class, WebServer::engineUnavailable);
           config.routes.exception(Exception.class, WebServer::internalError);
         });
+  }
+
+  /**
+   * Initialises what every server needs (Javalin, Jetty, Jackson, the UI's files) by starting one
+   * with no routes on a free loopback port and stopping it. {@code passages serve} runs this on a
+   * second core while the first reads the command line and opens the index, so that start-up does
+   * not wait for the two in turn (bench/startup.sh).
+   */
+  public static void prepare() {
+    Javalin app = Javalin.create(config -> configureServer(config, StaticFiles.load(ASSETS)));
+    app.start("127.0.0.1", 0);
+    app.stop();
+  }
+
+  /** Everything but the routes that read the index. */
+  private static void configureServer(JavalinConfig config, StaticFiles files) {
+    config.startup.showJavalinBanner = false;
+    config.concurrency.useVirtualThreads = true;
+    config.jsonMapper(new JavalinJackson(Json.mapper(), true));
+    config.http.maxRequestSize = 64 * 1024;
+    // Large answers are gzipped where they are made (JsonAnswers, StaticFiles); the rest (errors)
+    // are small.
+    config.http.compressionStrategy = CompressionStrategy.NONE;
+    // A query may be up to 10,000 characters, and its URL more once encoded; Jetty's
+    // default of 8 KiB for the request line and headers would refuse a pasted paragraph.
+    config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_URL_BYTES));
+    config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+    // Stopping (SIGTERM) lets requests under way finish instead of cutting them off: a
+    // comment whose file is written also gets its index update and its 201, and the index
+    // is not closed under it. Jetty needs a GracefulHandler to count them and a stop timeout
+    // to wait; meanwhile it refuses new connections and answers new requests 503.
+    config.jetty.modifyServer(
+        server -> {
+          GracefulHandler graceful = new GracefulHandler();
+          // Idle keep-alive connections are closed this soon rather than after Jetty's 1 s
+          // default, which every stop with a browser or client connected would wait out.
+          graceful.setShutdownIdleTimeout(IDLE_CONNECTION_SHUTDOWN.toMillis());
+          server.insertHandler(graceful);
+          server.setStopTimeout(STOP_TIMEOUT.toMillis());
+        });
+    for (String name : files.names()) {
+      if (!name.endsWith(".html")) {
+        config.routes.get("/" + name, ctx -> files.serve(ctx, name));
+        config.routes.head("/" + name, ctx -> files.serve(ctx, name));
+      }
+    }
   }
 
   /**

@@ -197,6 +197,23 @@ class CliTest {
     assertThat(run.out).contains("Usage: passages " + command).contains("--corpus");
   }
 
+  @Test
+  void aTrainingRunSearchesASampleOfTheCorpusOverHttpAndLeavesNoFilesBehind() throws Exception {
+    Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
+    long before = trainingFolders(temporary);
+    Run run = run("serve", "--training-run");
+    assertThat(run.exit).as(run.err).isZero();
+    assertThat(run.out).containsPattern("Training run: [0-9]{3,} requests");
+    assertThat(run.err).isEmpty();
+    assertThat(trainingFolders(temporary)).isEqualTo(before);
+  }
+
+  private static long trainingFolders(Path temporary) throws java.io.IOException {
+    try (var files = java.nio.file.Files.list(temporary)) {
+      return files.filter(f -> f.getFileName().toString().startsWith("passages-training")).count();
+    }
+  }
+
   private Run run(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     if (!List.of(args).contains("--help") && !List.of(args).contains("--corpus")) {

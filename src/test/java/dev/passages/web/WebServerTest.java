@@ -6,16 +6,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.passages.SeedCorpus;
 import dev.passages.search.PassageSearch;
 import io.javalin.Javalin;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -232,6 +236,68 @@ class WebServerTest {
   }
 
   @Test
+  void theUiFilesAreSentGzippedToWhoeverTakesGzipAndUnchangedFilesAreNotSentAgain()
+      throws Exception {
+    for (String path :
+        new String[] {"/", "/doc/article", "/app.css", "/search.js", "/favicon.svg"}) {
+      HttpResponse<String> plain = get(path);
+      assertThat(plain.headers().firstValue("Content-Encoding")).as(path).isEmpty();
+      assertThat(plain.headers().firstValue("Vary")).as(path).hasValue("Accept-Encoding");
+      HttpResponse<byte[]> gzipped = send(request(path).header("Accept-Encoding", "gzip, br"));
+      assertThat(gzipped.statusCode()).as(path).isEqualTo(200);
+      assertThat(gzipped.headers().firstValue("Content-Encoding")).as(path).hasValue("gzip");
+      assertThat(gzipped.body().length)
+          .as(path)
+          .isLessThan(plain.body().getBytes(StandardCharsets.UTF_8).length);
+      try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+        assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+            .as(path)
+            .isEqualTo(plain.body());
+      }
+      // Refused by q=0: sent as it is.
+      assertThat(
+              send(request(path).header("Accept-Encoding", "gzip;q=0, identity"))
+                  .headers()
+                  .firstValue("Content-Encoding"))
+          .as(path)
+          .isEmpty();
+      String etag = plain.headers().firstValue("ETag").orElseThrow();
+      HttpResponse<byte[]> again = send(request(path).header("If-None-Match", etag));
+      assertThat(again.statusCode()).as(path).isEqualTo(304);
+      assertThat(again.body()).as(path).isEmpty();
+      HttpResponse<byte[]> head = send(request(path).method("HEAD", BodyPublishers.noBody()));
+      assertThat(head.statusCode()).as(path).isEqualTo(200);
+      assertThat(head.headers().firstValue("ETag")).as(path).hasValue(etag);
+      assertThat(head.headers().firstValue("Content-Type"))
+          .as(path)
+          .isEqualTo(plain.headers().firstValue("Content-Type"));
+      assertThat(head.body()).as(path).isEmpty();
+    }
+    assertThat(get("/app.css").headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("text/css;")
+        .endsWith("charset=utf-8");
+    assertThat(get("/search.js").headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("text/javascript;")
+        .endsWith("charset=utf-8");
+    // An unknown document's page is the same shell, answered 404 and never 304.
+    String etag = get("/doc/article").headers().firstValue("ETag").orElseThrow();
+    assertThat(send(request("/doc/nope").header("If-None-Match", etag)).statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void searchAnswersAreGzippedForWhoeverTakesGzip() throws Exception {
+    HttpResponse<String> plain = get("/api/search?q=uranium");
+    HttpResponse<byte[]> gzipped =
+        send(request("/api/search?q=uranium").header("Accept-Encoding", "gzip"));
+    assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+      JsonNode answer = Json.mapper().readTree(in);
+      assertThat(answer.get("hits")).isEqualTo(json(plain).get("hits"));
+    }
+  }
+
+  @Test
   void thePagesWeighAtMost35Kilobytes() throws Exception {
     long searchPage = 0;
     for (String path : new String[] {"/", "/app.css", "/search.js", "/api.js", "/favicon.svg"}) {
@@ -328,6 +394,15 @@ class WebServerTest {
     assertThat(plain.get("hits").get(0).get("matched").asText()).isEqualTo("all");
     assertThat(plain.get("correctedFrom").isNull()).isTrue();
     assertThat(plain.get("suggestion").isNull()).isTrue();
+  }
+
+  private static HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path));
+  }
+
+  private static HttpResponse<byte[]> send(HttpRequest.Builder request)
+      throws IOException, InterruptedException {
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
