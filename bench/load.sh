@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
-# Load test on loopback: wrk against /api/search (bench/queries.txt in turn) and against /health
-# (the framework's floor), with the server's heap after each search run. Prints figures only.
-#   bench/load.sh [SECONDS] [CONNECTIONS]      default 30 s at 64 connections
+# Load test on loopback: wrk against /api/search (bench/queries.txt in turn), plain and with
+# `Accept-Encoding: gzip` as browsers send it, and against /health (the framework's floor), with
+# the server's CPU per request (from /proc) and its heap after each search run. Figures only.
+#   bench/load.sh [SECONDS] [CONNECTIONS] [WARM_SECONDS]   default 30 s at 64 connections, 20 s warm
 # Two servers in turn: as `passages serve` runs by default (repeated searches answered from the
 # kept results), then with --result-cache 0, so every search is searched and highlighted afresh.
-# Each gets two rounds (round 1 warms the JIT up; compare round 2).
+# Each is first warmed at full load for WARM_SECONDS (not counted: the JIT compiles the hot paths
+# meanwhile), then measured. CPU per request is the server's own (user + system time of its
+# process over the run, divided by the requests answered): wrk shares the machine, so requests/s
+# alone would let a busy machine pass for a slow server.
 # Needs wrk (apt-get install wrk). Starts its own server on a free port with the seed corpus;
 # traffic goes to 127.0.0.1 only, and every run is bounded by SECONDS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
 connections=${2:-64}
+warm=${3:-20}
 command -v wrk >/dev/null || { echo "load.sh: wrk is missing: apt-get install wrk" >&2; exit 1; }
 
 index=$(mktemp -d)
@@ -18,6 +23,7 @@ log=$(mktemp)
 pid=
 stop() { if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi; pid=; }
 trap 'stop; rm -rf "$index" "$log"' EXIT
+ticks_per_second=$(getconf CLK_TCK)
 
 # Starts `passages serve` with extra arguments "$@" on a free port; sets $pid and $port.
 start() {
@@ -36,15 +42,29 @@ heap() {
   "$jcmd" "$pid" GC.heap_info 2>/dev/null | grep -o 'used [0-9]*K' | head -n 1
 }
 
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB; ${seconds}s at ${connections} connections, 2 threads"
+# CPU ticks (user + system, all threads) the server has used so far.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
+
+# Runs wrk with script $1 against path $2, extra wrk arguments after; prints its RESULT line
+# with the server's CPU µs per request appended.
+measure() {
+  local script=$1 path=$2 before after result requests
+  shift 2
+  before=$(cpu_ticks)
+  result=$(wrk -t2 -c"$connections" -d"${seconds}s" -s "$script" "$@" "http://127.0.0.1:$port$path" | grep RESULT)
+  after=$(cpu_ticks)
+  requests=$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<<"$result")
+  echo "$result cpu_us_per_request=$(( (after - before) * 1000000 / ticks_per_second / (requests > 0 ? requests : 1) ))"
+}
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB; ${seconds}s per run at ${connections} connections, 2 threads; ${warm}s warm-up per server"
 for cache in 256 0; do
   start --result-cache "$cache"
   echo "server with --result-cache $cache; heap after start: $(heap)"
-  for run in 1 2; do
-    s=$(wrk -t2 -c"$connections" -d"${seconds}s" -s bench/search.lua "http://127.0.0.1:$port" | grep RESULT)
-    echo "run $run /api/search  $s  heap after: $(heap)"
-    h=$(wrk -t2 -c"$connections" -d"${seconds}s" -s bench/health.lua "http://127.0.0.1:$port/health" | grep RESULT)
-    echo "run $run /health      $h"
-  done
+  wrk -t2 -c"$connections" -d"${warm}s" -s bench/search.lua "http://127.0.0.1:$port" >/dev/null
+  echo "warmed: ${warm}s of /api/search at full load"
+  echo "/api/search        $(measure bench/search.lua "")  heap after: $(heap)"
+  echo "/api/search gzip   $(measure bench/search.lua "" -H 'Accept-Encoding: gzip')"
+  echo "/health            $(measure bench/health.lua /health)"
   stop
 done

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Start-up time: wall time from launching `./passages serve` (the real launcher) until the first
-# GET /api/search?q=uranium answers 200, polled with curl every ~10 ms. Two cases, interleaved:
-# an existing index (built by an earlier start) and none (an empty temporary index folder).
+# GET /api/search?q=uranium answers 200, polled with curl every ~10 ms. Three cases, interleaved:
+# an existing index (built by an earlier start), none (an empty temporary index folder), and the
+# existing index started by the java command the launcher runs, without the launcher: the
+# difference is the launcher's own time (finding the JDK, checking the jar is up to date).
 #   bench/startup.sh [RUNS]      default 5 runs per case
 # Serves the project's corpus/ on a free port of 127.0.0.1; the index lives in temporary folders.
 # Prints figures only: min / median / max ms per case.
@@ -42,11 +44,15 @@ now_ms() { # bash's clock, no process started
 # cleanly (SIGTERM: the shutdown hook commits and closes the index) and sets $elapsed (ms).
 # Not run in a subshell, so that the EXIT trap always knows the server's $pid.
 start_once() {
-  local index=$1 port log start code
+  local index=$1 how=${2:-launcher} port log start code
   port=$(free_port)
   log="$work/serve-$port.log"
   start=$(now_ms)
-  ./passages serve --port "$port" --index "$index" >"$log" 2>&1 &
+  if [ "$how" = direct ]; then
+    "${java_command[@]}" serve --port "$port" --index "$index" >"$log" 2>&1 &
+  else
+    ./passages serve --port "$port" --index "$index" >"$log" 2>&1 &
+  fi
   pid=$!
   while :; do
     code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 \
@@ -66,8 +72,9 @@ start_once() {
     sleep 0.01
   done
   elapsed=$(($(now_ms) - start))
-  # The launcher execs java, so $pid is the JVM: note which one, once.
+  # The launcher execs java, so $pid is the JVM: note which one and its command line, once.
   [ -s "$work/java" ] || readlink -f "/proc/$pid/exe" >"$work/java" 2>/dev/null || true
+  [ -s "$work/cmdline" ] || cp "/proc/$pid/cmdline" "$work/cmdline" 2>/dev/null || true
   stop
 }
 
@@ -90,25 +97,29 @@ if [ -f target/passages.jar ] && unzip -l target/passages.jar 2>/dev/null | grep
 fi
 ./passages --help >/dev/null
 
-# Warm-up start: records the launcher's class-data-sharing archive (target/passages-serve.jsa,
-# written when the JVM exits) and builds the index the "existing index" runs start from.
+# Warm-up start: records the launcher's start-up cache (on JDK 25+ the AOT cache
+# target/passages-serve.aot, from a training run before the start; before that the CDS archive
+# target/passages-serve.jsa, written when the JVM exits) and builds the index the "existing
+# index" runs start from.
 existing="$work/existing-index"
 mkdir -p "$existing"
-archive=target/passages-serve.jsa
-had_archive=$([ -f "$archive" ] && echo yes || echo no)
 start_once "$existing"
 warm=$elapsed
 java=$(cat "$work/java" 2>/dev/null || echo unknown)
+mapfile -d '' java_command <"$work/cmdline"
+# The command line ends with the launcher's arguments: keep what comes before "serve".
+for i in "${!java_command[@]}"; do
+  if [ "${java_command[$i]}" = serve ]; then java_command=("${java_command[@]:0:$i}"); break; fi
+done
 echo "JDK: $java ($("$java" -version 2>&1 | head -n 1)); $(nproc) cores"
 echo "corpus: corpus/; $runs runs per case, interleaved; the first GET /api/search?q=uranium answering 200 ends a run"
-if [ -f "$archive" ]; then
-  echo "warm-up start: $warm ms (index built; CDS archive $archive $([ "$had_archive" = yes ] && echo "was there already" || echo "recorded"); not counted)"
-else
-  echo "warm-up start: $warm ms (index built; not counted); note: no CDS archive $archive after it, every run starts without one"
-fi
+echo "warm-up start: $warm ms (index built, start-up cache recorded if it was missing; not counted)"
+cache=$(ls target/passages-serve.aot target/passages-serve.jsa 2>/dev/null | head -n 1 || true)
+echo "start-up cache: ${cache:-none}; java command: ${java_command[*]}"
 
 : >"$work/with"
 : >"$work/without"
+: >"$work/direct"
 for run in $(seq 1 "$runs"); do
   start_once "$existing"
   with=$elapsed
@@ -117,11 +128,17 @@ for run in $(seq 1 "$runs"); do
   start_once "$empty"
   without=$elapsed
   rm -rf "$empty"
+  start_once "$existing" direct
+  direct=$elapsed
   echo "$with" >>"$work/with"
   echo "$without" >>"$work/without"
-  echo "run $run: existing index $with ms, no index $without ms"
+  echo "$direct" >>"$work/direct"
+  echo "run $run: existing index $with ms, no index $without ms, existing index without the launcher $direct ms"
 done
 
-printf '\n%-15s %6s %9s %6s\n' case min_ms median_ms max_ms
-printf '%-15s %s\n' "existing index" "$(summary <"$work/with")"
-printf '%-15s %s\n' "no index" "$(summary <"$work/without")"
+printf '\n%-32s %6s %9s %6s\n' case min_ms median_ms max_ms
+printf '%-32s %s\n' "existing index" "$(summary <"$work/with")"
+printf '%-32s %s\n' "no index" "$(summary <"$work/without")"
+printf '%-32s %s\n' "existing index, java directly" "$(summary <"$work/direct")"
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+echo "launcher's own time (median difference): $(( $(median <"$work/with") - $(median <"$work/direct") )) ms"
