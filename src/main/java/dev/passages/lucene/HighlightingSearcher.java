@@ -1,6 +1,7 @@
 package dev.passages.lucene;
 
 import dev.passages.corpus.Source;
+import dev.passages.search.BoundedCache;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -20,6 +21,9 @@ final class HighlightingSearcher extends IndexSearcher {
   final PassageHighlighter highlighter;
 
   private final List<Source> sourcesBySize;
+
+  /** What each query word's spelling was decided to be in this snapshot (Spelling.correct). */
+  final BoundedCache<String, String> spelling = new BoundedCache<>(Spelling.DECISIONS_KEPT);
 
   HighlightingSearcher(IndexReader reader) {
     super(reader);

@@ -88,7 +88,8 @@ public final class LuceneEngine implements EngineReader {
 
   @Override
   public Optional<Correction> correct(String typed) {
-    return withSearcher(searcher -> Spelling.correct(new IndexVocabulary(searcher), typed));
+    return withSearcher(
+        searcher -> Spelling.correct(new IndexVocabulary(searcher), typed, searcher.spelling));
   }
 
   @Override

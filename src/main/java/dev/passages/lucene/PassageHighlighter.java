@@ -70,6 +70,7 @@ final class PassageHighlighter {
             .withMaskedFieldsFunc(
                 field -> field.equals(Schema.TEXT) ? Set.of(Schema.TEXT_EXACT) : Set.of())
             .withMaxNoHighlightPassages(1)
+            .withScorer(new WindowScorer())
             .withBreakIterator(WindowBreakIterator::new);
   }
 

@@ -1,10 +1,10 @@
 package dev.passages.lucene;
 
+import dev.passages.search.BoundedCache;
 import dev.passages.search.Correction;
 import dev.passages.search.QuerySyntax;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -27,15 +27,34 @@ public final class Spelling {
 
   private Spelling() {}
 
+  /**
+   * Words whose spelling was decided, kept per index snapshot (see {@link #correct}); words over
+   * four times {@value #MAX_WORD_CHARS} characters are not kept, which bounds the memory.
+   */
+  static final int DECISIONS_KEPT = 4_096;
+
   /** {@code query} with its misspelled words corrected; empty when nothing needed correcting. */
   public static Optional<Correction> correct(Vocabulary vocabulary, String query) {
+    return correct(vocabulary, query, new BoundedCache<>(DECISIONS_KEPT));
+  }
+
+  /**
+   * {@code query} corrected, deciding each word once: {@code decided} holds what each word already
+   * seen in the same vocabulary became (itself when it was right). The embedded engine keeps one
+   * per index snapshot, so that a word is looked up in the index (and, when it is not there, an
+   * edit automaton built) once until the index changes, not at every search holding it.
+   */
+  static Optional<Correction> correct(
+      Vocabulary vocabulary, String query, BoundedCache<String, String> decided) {
     Map<String, String> fixes = new LinkedHashMap<>();
-    Map<String, String> seen = new HashMap<>();
     String corrected =
         QuerySyntax.replaceWords(
             query,
             word -> {
-              String fixed = seen.computeIfAbsent(word, w -> correctWord(vocabulary, w));
+              String fixed =
+                  word.length() > MAX_WORD_CHARS * 4
+                      ? correctWord(vocabulary, word)
+                      : decided.get(word, w -> correctWord(vocabulary, w));
               if (!fixed.equals(word)) {
                 fixes.put(fixed, word);
               }
