@@ -104,6 +104,15 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (trainingRun) {
+      if (!Files.isDirectory(locations.corpus)) {
+        spec.commandLine()
+            .getErr()
+            .println(
+                "error: a training run samples the corpus folder, and there is no "
+                    + locations.corpus);
+        spec.commandLine().getErr().flush();
+        return ExitCodes.FAILURE;
+      }
       Path work = Files.createTempDirectory("passages-training");
       try {
         Path sample = work.resolve("corpus");

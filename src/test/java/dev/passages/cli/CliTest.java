@@ -208,6 +208,13 @@ class CliTest {
     assertThat(trainingFolders(temporary)).isEqualTo(before);
   }
 
+  @Test
+  void aTrainingRunWithoutACorpusFolderSaysSo() {
+    Run run = run("serve", "--training-run", "--corpus", dir.resolve("nowhere").toString());
+    assertThat(run.exit).isEqualTo(ExitCodes.FAILURE);
+    assertThat(run.err).contains("no ").contains("nowhere");
+  }
+
   private static long trainingFolders(Path temporary) throws java.io.IOException {
     try (var files = java.nio.file.Files.list(temporary)) {
       return files.filter(f -> f.getFileName().toString().startsWith("passages-training")).count();
