@@ -55,7 +55,7 @@ public final class WebServer {
     }
   }
 
-  /** What the pages load; the two pages themselves are served by {@link Pages}. */
+  /** The UI: its two pages (answered by {@link Pages}) and the files they load. */
   private static final String[] ASSETS = {
     "index.html", "doc.html", "app.css", "doc.css", "api.js", "search.js", "doc.js", "favicon.svg"
   };
