@@ -31,8 +31,11 @@ import java.util.zip.GZIPInputStream;
  */
 final class TrainingRun {
 
-  /** How much of the corpus a training run indexes: enough text, a short run. */
-  static final long SAMPLE_BYTES = 1_000_000;
+  /**
+   * How much of the corpus a training run indexes: enough text for every kind of search, and few
+   * enough passages (every one is embedded before the session starts) for a run of seconds.
+   */
+  static final long SAMPLE_BYTES = 256 * 1024;
 
   /** Rounds over the workload: the JIT profiles methods only after some thousand calls. */
   static final int ROUNDS = 40;
