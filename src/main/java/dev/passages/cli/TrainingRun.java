@@ -35,7 +35,7 @@ final class TrainingRun {
    * How much of the corpus a training run indexes: enough text for every kind of search, and few
    * enough passages (every one is embedded before the session starts) for a run of seconds.
    */
-  static final long SAMPLE_BYTES = 256 * 1024;
+  static final long SAMPLE_BYTES = 64 * 1024;
 
   /** Rounds over the workload: the JIT profiles methods only after some thousand calls. */
   static final int ROUNDS = 40;
@@ -50,8 +50,9 @@ final class TrainingRun {
   }
 
   /**
-   * Copies the first files of {@code corpus} (in path order) to {@code into}, up to about {@link
-   * #SAMPLE_BYTES}, keeping their places, so that a training run over a large corpus stays short.
+   * Copies files of {@code corpus} to {@code into}, keeping their places: in path order, each that
+   * fits in what is left of {@link #SAMPLE_BYTES} (the smallest file when none fits), so that a
+   * training run over a large corpus stays short.
    */
   static void sampleCorpus(Path corpus, Path into) throws IOException {
     List<Path> files;
@@ -63,16 +64,26 @@ final class TrainingRun {
               .toList();
     }
     long total = 0;
+    Path smallest = null;
     for (Path file : files) {
       long size = Files.size(file);
-      if (total > 0 && total + size > SAMPLE_BYTES) {
-        break;
+      if (total + size <= SAMPLE_BYTES) {
+        copy(corpus, file, into);
+        total += size;
       }
-      Path target = into.resolve(corpus.relativize(file).toString());
-      Files.createDirectories(target.getParent());
-      Files.copy(file, target);
-      total += size;
+      if (smallest == null || size < Files.size(smallest)) {
+        smallest = file;
+      }
     }
+    if (total == 0 && smallest != null) {
+      copy(corpus, smallest, into);
+    }
+  }
+
+  private static void copy(Path corpus, Path file, Path into) throws IOException {
+    Path target = into.resolve(corpus.relativize(file).toString());
+    Files.createDirectories(target.getParent());
+    Files.copy(file, target);
   }
 
   /** Runs the session against the server on {@code port} of 127.0.0.1; returns requests sent. */
