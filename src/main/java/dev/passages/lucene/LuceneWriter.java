@@ -103,8 +103,8 @@ public final class LuceneWriter implements EngineWriter {
   /**
    * Initialises the classes an index needs (analysis, codecs, near-real-time searchers, the
    * highlighter) by indexing a short text in memory and searching it. {@code passages serve} runs
-   * this on a second core while the first reads the command line, so that opening the real index
-   * does not wait for them (bench/startup.sh).
+   * this on a second core while the first reads the command line and starts the server, so that the
+   * first search does not initialise them (bench/first-searches.sh).
    */
   public static void prepare() throws IOException {
     SourceDocument sample =

@@ -112,18 +112,6 @@ public final class WebServer {
         });
   }
 
-  /**
-   * Initialises what every server needs (Javalin, Jetty, Jackson, the UI's files) by starting one
-   * with no routes on a free loopback port and stopping it. {@code passages serve} runs this on a
-   * second core while the first reads the command line and opens the index, so that start-up does
-   * not wait for the two in turn (bench/startup.sh).
-   */
-  public static void prepare() {
-    Javalin app = Javalin.create(config -> configureServer(config, StaticFiles.load(ASSETS)));
-    app.start("127.0.0.1", 0);
-    app.stop();
-  }
-
   /** Everything but the routes that read the index. */
   private static void configureServer(JavalinConfig config, StaticFiles files) {
     config.startup.showJavalinBanner = false;
