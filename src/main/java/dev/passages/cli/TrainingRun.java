@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -120,7 +121,11 @@ final class TrainingRun {
               '"' + words.get(at) + " " + words.get(at + 1) + '"',
               a.substring(0, 3) + "*",
               typo(b),
-              "What does the text say about " + a.toLowerCase() + " and " + b.toLowerCase() + "?",
+              "What does the text say about "
+                  + a.toLowerCase(Locale.ROOT)
+                  + " and "
+                  + b.toLowerCase(Locale.ROOT)
+                  + "?",
               paragraphs.get(round % paragraphs.size()),
               a + " -" + b,
               a + " OR " + b,
@@ -186,7 +191,8 @@ final class TrainingRun {
       out.flush();
       byte[] response = socket.getInputStream().readAllBytes();
       int end = headerEnd(response);
-      String head = new String(response, 0, end, StandardCharsets.ISO_8859_1).toLowerCase();
+      String head =
+          new String(response, 0, end, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
       InputStream body = new ByteArrayInputStream(response, end, response.length - end);
       if (head.contains("\ncontent-encoding: gzip")) {
         body = new GZIPInputStream(body);
