@@ -52,6 +52,12 @@ public final class PassageSearch implements Closeable {
   private static final BoundedCache<String, ParsedQuery> PARSED = new BoundedCache<>(4_096);
 
   /**
+   * How many words that say something each kept query has: analysing its words again, up to three
+   * times a search, was a thirtieth of a fresh search (a profile of bench/load.sh).
+   */
+  private static final BoundedCache<String, Integer> CONTENT_WORDS = new BoundedCache<>(4_096);
+
+  /**
    * Queries longer than this are parsed, compiled and embedded afresh every time rather than kept:
    * the caches are bounded by count, and 4,096 queries of 10,000 characters (a pasted article, with
    * its thousand-clause query) would fill a heap. Questions and keywords are far shorter.
@@ -190,7 +196,7 @@ public final class PassageSearch implements Closeable {
     if (meaning == null
         && answer.page().allParts() == 0
         && parsed.plainWords()
-        && contentWords(parsed) >= 2) {
+        && contentWords(typed, parsed) >= 2) {
       // No passage holds every word: what the reader means may be said in other words.
       float[] fallback = meaningOf(parsed);
       if (fallback != null) {
@@ -219,7 +225,7 @@ public final class PassageSearch implements Closeable {
     if (!parsed.plainWords() || parsed.filtersEverythingOut()) {
       return false;
     }
-    int words = contentWords(parsed);
+    int words = contentWords(typed, parsed);
     if (words >= MEANING_FROM_WORDS) {
       return true;
     }
@@ -237,13 +243,21 @@ public final class PassageSearch implements Closeable {
    */
   public static boolean mayUseMeaning(String typed) {
     ParsedQuery parsed = parse(typed);
-    return parsed.plainWords() && !parsed.filtersEverythingOut() && contentWords(parsed) >= 2;
+    return parsed.plainWords()
+        && !parsed.filtersEverythingOut()
+        && contentWords(typed, parsed) >= 2;
   }
 
   /**
    * The distinct words of {@code parsed} that say something: no stopword, no question word, no
    * number alone ({@code [1 TO} is not a question).
    */
+  private static int contentWords(String typed, ParsedQuery parsed) {
+    return typed.length() > KEPT_UP_TO_CHARS
+        ? contentWords(parsed)
+        : CONTENT_WORDS.get(typed, t -> contentWords(parsed));
+  }
+
   private static int contentWords(ParsedQuery parsed) {
     Set<String> words = new HashSet<>();
     for (QueryTerm term : parsed.terms()) {
