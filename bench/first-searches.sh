@@ -11,17 +11,9 @@ cd "$(dirname "$0")/.."
 runs=${1:-3}
 corpus=${2:-corpus}
 command -v curl >/dev/null || { echo "first-searches.sh: curl is missing" >&2; exit 1; }
-work=$(mktemp -d)
-pid=""
-stop() {
-  if [ -n "$pid" ]; then
-    kill -TERM "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-    pid=""
-  fi
-}
-trap 'stop; rm -rf "$work"' EXIT
-port=$((30000 + RANDOM % 20000))
+# shellcheck source=bench/server.sh
+source bench/server.sh
+port=$(free_port)
 mapfile -t queries < <(grep -v '^$' bench/queries.txt | head -20)
 
 start() {

@@ -12,28 +12,8 @@ cd "$(dirname "$0")/.."
 runs=${1:-5}
 command -v curl >/dev/null || { echo "startup.sh: curl is missing: apt-get install curl" >&2; exit 1; }
 
-work=$(mktemp -d)
-pid=""
-stop() {
-  if [ -n "$pid" ]; then
-    kill -TERM "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-    pid=""
-  fi
-}
-trap 'stop; rm -rf "$work"' EXIT
-
-# A port nothing listens on: connecting to it fails.
-free_port() {
-  local port
-  while :; do
-    port=$((30000 + RANDOM % 20000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "$port"
-      return
-    fi
-  done
-}
+# shellcheck source=bench/server.sh
+source bench/server.sh
 
 now_ms() { # bash's clock, no process started
   local t=${EPOCHREALTIME/[.,]/}

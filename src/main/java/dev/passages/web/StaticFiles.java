@@ -2,7 +2,6 @@ package dev.passages.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,7 +11,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * The UI's pages, scripts, styles and icon: read from the jar once, each kept as it is and gzipped
@@ -112,18 +110,12 @@ final class StaticFiles {
   }
 
   private static byte[] gzip(byte[] plain) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(plain.length / 2 + 64);
-    try (GZIPOutputStream gzip =
-        new GZIPOutputStream(out) {
-          {
-            def.setLevel(Deflater.BEST_COMPRESSION);
-          }
-        }) {
-      gzip.write(plain);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+    try {
+      return GzipBytes.gzip(plain, deflater);
+    } finally {
+      deflater.end();
     }
-    return out.toByteArray();
   }
 
   private static String etag(byte[] plain) {
