@@ -1,6 +1,7 @@
 package dev.passages.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.passages.LiveSearch;
 import dev.passages.SeedCorpus;
@@ -92,6 +93,72 @@ class PassageSearchTest {
           .extracting(Hit::id)
           .containsExactly("comments/new#p1");
     }
+  }
+
+  /**
+   * A misspelled word is corrected when fewer than {@value PassageSearch#FEW_HITS} passages hold
+   * the whole query: the correction replaces the query when that found none and the correction
+   * finds some, and is offered as a suggestion when it finds more than the query did.
+   */
+  @ParameterizedTest(name = "{0} passages with thorium, zirconium with thorium: {1}")
+  @CsvSource({
+    // Two hold the query, the correction finds three: offered.
+    "2, false, zirconium OR thorium",
+    // Three hold it already: nothing is corrected.
+    "3, false, ",
+    // The correction finds the same two: nothing to offer.
+    "2, true, ",
+  })
+  void aCorrectionIsOfferedWhenFewPassagesHoldTheQueryAndItFindsMore(
+      int thorium, boolean together, String suggestion) throws IOException {
+    Path corpus = SeedCorpus.copyTo(dir);
+    for (int i = 1; i <= thorium; i++) {
+      String also = together && i == 1 ? " And zirconium." : "";
+      SeedCorpus.write(
+          corpus, "comments/t" + i + ".txt", "T" + i + "\n\nThorium " + i + "." + also);
+    }
+    if (!together) {
+      SeedCorpus.write(corpus, "comments/z.txt", "Z\n\nZirconium alone.");
+    }
+    try (LiveSearch live = LiveSearch.open(corpus, dir.resolve("index"), 0)) {
+      SearchResult result = live.search().search(SearchRequest.of("zirconum OR thorium"));
+
+      assertThat(result.query()).isEqualTo("zirconum OR thorium");
+      assertThat(result.correctedFrom()).isNull();
+      assertThat(result.suggestion()).isEqualTo(suggestion);
+      assertThat(result.allWords()).isEqualTo(thorium);
+    }
+  }
+
+  @Test
+  void aCorrectionReplacesTheQueryOnlyWhenItFindsWhatTheQueryDidNot() throws IOException {
+    Path corpus = SeedCorpus.copyTo(dir);
+    SeedCorpus.write(corpus, "comments/t.txt", "T\n\nThorium here.");
+    SeedCorpus.write(corpus, "comments/z.txt", "Z\n\nZirconium there.");
+    try (LiveSearch live = LiveSearch.open(corpus, dir.resolve("index"), 0)) {
+      SearchResult fixed = live.search().search(SearchRequest.of("zirconum"));
+      assertThat(fixed.query()).isEqualTo("zirconium");
+      assertThat(fixed.correctedFrom()).isEqualTo("zirconum");
+      assertThat(fixed.hits()).extracting(Hit::id).containsExactly("comments/z#p1");
+
+      // Corrected, it still finds no passage holding both words: the query stays as typed.
+      SearchResult kept = live.search().search(SearchRequest.of("zirconum thorium"));
+      assertThat(kept.query()).isEqualTo("zirconum thorium");
+      assertThat(kept.correctedFrom()).isNull();
+      assertThat(kept.allWords()).isZero();
+    }
+  }
+
+  /** Closing lets go of the index: nothing is searched through a closed search. */
+  @Test
+  void aClosedSearchSearchesNoMore() throws IOException {
+    PassageSearch search = SeedCorpus.indexed(SeedCorpus.copyTo(dir), dir);
+    assertThat(search.search(SearchRequest.of("uranium")).hits()).isNotEmpty();
+
+    search.close();
+
+    assertThatThrownBy(() -> search.search(SearchRequest.of("uranium")))
+        .isInstanceOf(IllegalStateException.class);
   }
 
   @Test
