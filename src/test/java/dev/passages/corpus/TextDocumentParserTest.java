@@ -238,4 +238,19 @@ class TextDocumentParserTest {
             org.assertj.core.groups.Tuple.tuple("d#p1", longest),
             org.assertj.core.groups.Tuple.tuple("d#p2", "y"));
   }
+
+  @Test
+  void aLineOfNoBreakSpacesIsNoLineNeitherAHeadingNorFurniture() {
+    // Text copied from web pages keeps &nbsp; lines as U+00A0, which String.strip leaves alone.
+    SourceDocument doc =
+        parse("Title\nOne.\n\u00A0\u00A0\nTwo.\n\t\u00A0Three\u2007km.\u202F\t\n\u00A0\n");
+    assertThat(doc.passages())
+        .extracting(Passage::id, Passage::section, Passage::text)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("d#title", null, "Title"),
+            org.assertj.core.groups.Tuple.tuple("d#p1", null, "One."),
+            org.assertj.core.groups.Tuple.tuple("d#p2", null, "Two."),
+            org.assertj.core.groups.Tuple.tuple("d#p3", null, "Three\u2007km."));
+    assertThat(doc.ignoredLines()).isEmpty();
+  }
 }
