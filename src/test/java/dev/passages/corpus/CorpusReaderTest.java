@@ -303,4 +303,44 @@ class CorpusReaderTest {
 
     assertThat(new CorpusReader(corpus).scan().passageCount()).isEqualTo(5);
   }
+
+  @Test
+  void aFolderThatCannotBeReadIsReportedAndTheRestIsRead() throws Exception {
+    // Permissions stop no one running as root (as CI does); a path longer than the system's
+    // limit (4096 bytes on Linux) fails for anyone. Java opens files by their whole path and
+    // cannot make one, but mkdir -p goes down one folder at a time; rm -r removes it the same way.
+    Path corpus = SeedCorpus.copyTo(dir);
+    String folder = "f".repeat(250);
+    // 20 x 251 bytes below the corpus folder: past 4096 wherever the corpus is.
+    String deep = String.join("/", java.util.Collections.nCopies(20, folder));
+    SeedCorpus.write(corpus, folder + "/shallow.txt", "Shallow\nRead as usual.\n");
+    try {
+      run(corpus, "mkdir", "-p", deep);
+
+      CorpusScan scan = new CorpusReader(corpus).scan();
+
+      assertThat(scan.documents())
+          .extracting(SourceDocument::id)
+          .containsExactly("article", folder + "/shallow");
+      assertThat(scan.problems())
+          .singleElement()
+          .satisfies(
+              skip -> {
+                assertThat(skip.path()).matches("(f{250}/)+f{250}");
+                assertThat(skip.reason())
+                    .startsWith("cannot read: ")
+                    .contains("File name too long");
+                assertThat(skip.indexed()).isFalse();
+              });
+    } finally {
+      run(corpus, "rm", "-r", folder); // JUnit's clean-up cannot name what is that deep
+    }
+  }
+
+  private static void run(Path directory, String... command) throws Exception {
+    Process process =
+        new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes());
+    assertThat(process.waitFor()).as(output).isZero();
+  }
 }
