@@ -79,6 +79,28 @@ final class DocumentBuilder {
 
   /** {@code text} with every run of whitespace made one space, and trimmed. */
   static String collapse(String text) {
-    return WHITESPACE.matcher(text).replaceAll(" ").strip();
+    return strip(WHITESPACE.matcher(text).replaceAll(" "));
+  }
+
+  /**
+   * {@code text} without spaces of any kind at either end, no-break ones too: {@link String#strip}
+   * keeps U+00A0, so a line or paragraph of {@code &nbsp;} (common in text copied from web pages)
+   * would be a passage that shows nothing, or a heading of nothing in a text file. Spaces inside
+   * the text stay as written.
+   */
+  static String strip(String text) {
+    int start = 0;
+    int end = text.length();
+    while (start < end && isSpace(text.charAt(start))) {
+      start++;
+    }
+    while (end > start && isSpace(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(start, end);
+  }
+
+  private static boolean isSpace(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c);
   }
 }

@@ -83,7 +83,7 @@ public final class TextDocumentParser {
   private static List<String> nonEmptyLines(String text) {
     List<String> lines = new ArrayList<>();
     for (String line : (Iterable<String>) text.lines()::iterator) {
-      String trimmed = line.strip();
+      String trimmed = DocumentBuilder.strip(line);
       if (!trimmed.isEmpty()) {
         lines.add(trimmed);
       }

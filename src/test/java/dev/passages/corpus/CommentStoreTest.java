@@ -53,4 +53,44 @@ class CommentStoreTest {
       return files.map(f -> f.getFileName().toString()).toList().stream();
     }
   }
+
+  @Test
+  void aCommentsIdIsItsUtcSecondAndEightRandomLettersAndNamesItsFile() throws Exception {
+    Comment comment = new CommentStore(corpus).add("article", 1, "Ada", "Yes.");
+
+    assertThat(comment.id())
+        .matches("\\d{8}T\\d{6}Z-[a-z2-7]{8}")
+        .startsWith(
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .withZone(java.time.ZoneOffset.UTC)
+                .format(comment.date()));
+    assertThat(CommentStore.isId(comment.id())).isTrue();
+    assertThat(corpus.resolve(comment.path())).isRegularFile();
+    assertThat(comment.documentId()).isEqualTo("comments/" + comment.id());
+  }
+
+  @Test
+  void theShapeOfAnIdIsExact() {
+    assertThat(CommentStore.isId("20260102T030405Z-abcdef27")).isTrue();
+    assertThat(CommentStore.isId("20260102T030405Z-abcdef2")).isFalse();
+    assertThat(CommentStore.isId("20260102T030405Z-abcdef271")).isFalse();
+    assertThat(CommentStore.isId("20260102T030405Z-ABCDEF27")).isFalse();
+    assertThat(CommentStore.isId("../article")).isFalse();
+  }
+
+  @Test
+  void deleteRemovesACommentOnceAndNothingThatIsNotACommentId() throws Exception {
+    CommentStore store = new CommentStore(corpus);
+    Comment comment = store.add("article", null, "Ada", "Delete me.");
+    Comment other = store.add("article", null, "Bob", "Keep me.");
+    Path outside = Files.writeString(corpus.resolve("article.txt"), "Article\nText.\n");
+
+    assertThat(store.delete("../article")).isFalse();
+    assertThat(store.delete("article")).isFalse();
+    assertThat(outside).exists();
+
+    assertThat(store.delete(comment.id())).isTrue();
+    assertThat(names()).containsExactly(other.id() + ".txt");
+    assertThat(store.delete(comment.id())).isFalse();
+  }
 }

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -179,5 +181,166 @@ class CorpusReaderTest {
 
     Files.delete(added);
     assertThat(reader.fingerprint()).isEqualTo(before);
+  }
+
+  @Test
+  void aFileOfExactlyTheSizeLimitIsReadAndOneByteMoreIsSkippedSayingBothSizes() throws IOException {
+    Path corpus = dir.resolve("c");
+    Files.createDirectories(corpus);
+    writePaddedText(corpus.resolve("at-limit.txt"), CorpusReader.MAX_FILE_BYTES);
+    writePaddedText(corpus.resolve("over-limit.txt"), CorpusReader.MAX_FILE_BYTES + 1);
+
+    CorpusScan scan = new CorpusReader(corpus).scan();
+
+    assertThat(scan.documents()).extracting(SourceDocument::id).containsExactly("at-limit");
+    assertThat(scan.documents().getFirst().passages())
+        .extracting(Passage::text)
+        .containsExactly("Title", "Body.");
+    assertThat(scan.problems())
+        .containsExactly(
+            new Skip("over-limit.txt", "file is 33554433 bytes; the limit is 33554432", false));
+  }
+
+  /** "Title", "Body." and then spaces, which no passage keeps, up to {@code size} bytes. */
+  private static void writePaddedText(Path file, long size) throws IOException {
+    byte[] start = "Title\nBody.".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] padding = new byte[1 << 20];
+    java.util.Arrays.fill(padding, (byte) ' ');
+    try (java.nio.channels.FileChannel channel =
+        java.nio.channels.FileChannel.open(
+            file,
+            java.nio.file.StandardOpenOption.CREATE_NEW,
+            java.nio.file.StandardOpenOption.WRITE)) {
+      channel.write(java.nio.ByteBuffer.wrap(start));
+      long left = size - start.length;
+      while (left > 0) {
+        int chunk = (int) Math.min(left, padding.length);
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(padding, 0, chunk);
+        while (buffer.hasRemaining()) {
+          left -= channel.write(buffer);
+        }
+      }
+    }
+    assertThat(Files.size(file)).isEqualTo(size);
+  }
+
+  @Test
+  void aNulByteIsLookedForInTheFirst8192BytesOnly() throws IOException {
+    Path corpus = dir.resolve("c");
+    Files.createDirectories(corpus);
+    Files.write(corpus.resolve("nul-last-probed.txt"), textWithNulAt(8 * 1024 - 1));
+    Files.write(corpus.resolve("nul-past-probe.txt"), textWithNulAt(8 * 1024));
+
+    CorpusScan scan = new CorpusReader(corpus).scan();
+
+    // Past the probe a NUL is read like any other character: the file is text that holds one.
+    assertThat(scan.documents()).extracting(SourceDocument::id).containsExactly("nul-past-probe");
+    assertThat(scan.problems())
+        .containsExactly(new Skip("nul-last-probed.txt", "binary file, not text", false));
+  }
+
+  /** "Title" and a line of letters, with a NUL byte at index {@code nul} of the file. */
+  private static byte[] textWithNulAt(int nul) {
+    byte[] bytes = new byte[nul + 10];
+    java.util.Arrays.fill(bytes, (byte) 'x');
+    System.arraycopy(
+        "Title\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, bytes, 0, 6);
+    bytes[nul] = 0;
+    return bytes;
+  }
+
+  @Test
+  void documentsAreOrderedByIdNotByFileName() {
+    // "a-b.txt" sorts before "a.txt" ('-' < '.') but the id "a" sorts before "a-b".
+    Path corpus = dir.resolve("c");
+    SeedCorpus.write(corpus, "a-b.txt", "A-b\nText.\n");
+    SeedCorpus.write(corpus, "a.txt", "A\nText.\n");
+
+    assertThat(new CorpusReader(corpus).scan().documents())
+        .extracting(SourceDocument::id)
+        .containsExactly("a", "a-b");
+  }
+
+  @Test
+  void theIdDropsTheExtensionOfTheFileNameOnly() {
+    assertThat(CorpusReader.idOf("commentary/op-ed.HTML")).isEqualTo("commentary/op-ed");
+    assertThat(CorpusReader.idOf("notes.v2/readme")).isEqualTo("notes.v2/readme");
+    // A name that starts with its only dot is all name (a dot file), in a folder or not.
+    assertThat(CorpusReader.idOf("notes/.md")).isEqualTo("notes/.md");
+    assertThat(CorpusReader.idOf(".md")).isEqualTo(".md");
+  }
+
+  @Test
+  void aFileNamedOnlyLikeAnExtensionIsNotReadAsThatFormat() {
+    Path corpus = dir.resolve("c");
+    SeedCorpus.write(corpus, "notes/.md", "# Not markdown\n\nA dot file.\n");
+    List<Skip> problems = new ArrayList<>();
+
+    assertThat(new CorpusReader(corpus).readFile("notes/.md", problems)).isEmpty();
+    assertThat(problems)
+        .containsExactly(
+            new Skip("notes/.md", "unsupported format (.txt, .md and .html are indexed)", false));
+  }
+
+  @Test
+  void hiddenFoldersAreNotReadButAHiddenCorpusFolderIs() {
+    Path corpus = dir.resolve(".corpus");
+    SeedCorpus.write(corpus, "article.txt", "Article\nText.\n");
+    SeedCorpus.write(corpus, ".git/notes.txt", "Git notes\nNot content.\n");
+    SeedCorpus.write(corpus, "commentary/.drafts/draft.txt", "Draft\nNot yet.\n");
+
+    CorpusScan scan = new CorpusReader(corpus).scan();
+
+    assertThat(scan.documents()).extracting(SourceDocument::id).containsExactly("article");
+    assertThat(scan.problems()).isEmpty();
+  }
+
+  @Test
+  void aScanCountsThePassagesOfAllItsDocuments() {
+    Path corpus = dir.resolve("c");
+    SeedCorpus.write(corpus, "one.txt", "One\nFirst.\n");
+    SeedCorpus.write(corpus, "two.txt", "Two\nFirst.\nSecond.\n");
+
+    assertThat(new CorpusReader(corpus).scan().passageCount()).isEqualTo(5);
+  }
+
+  @Test
+  void aFolderThatCannotBeReadIsReportedAndTheRestIsRead() throws Exception {
+    // Permissions stop no one running as root (as CI does); a path longer than the system's
+    // limit (4096 bytes on Linux) fails for anyone. Java opens files by their whole path and
+    // cannot make one, but mkdir -p goes down one folder at a time; rm -r removes it the same way.
+    Path corpus = SeedCorpus.copyTo(dir);
+    String folder = "f".repeat(250);
+    // 20 x 251 bytes below the corpus folder: past 4096 wherever the corpus is.
+    String deep = String.join("/", java.util.Collections.nCopies(20, folder));
+    SeedCorpus.write(corpus, folder + "/shallow.txt", "Shallow\nRead as usual.\n");
+    try {
+      run(corpus, "mkdir", "-p", deep);
+
+      CorpusScan scan = new CorpusReader(corpus).scan();
+
+      assertThat(scan.documents())
+          .extracting(SourceDocument::id)
+          .containsExactly("article", folder + "/shallow");
+      assertThat(scan.problems())
+          .singleElement()
+          .satisfies(
+              skip -> {
+                assertThat(skip.path()).matches("(f{250}/)+f{250}");
+                assertThat(skip.reason())
+                    .startsWith("cannot read: ")
+                    .contains("File name too long");
+                assertThat(skip.indexed()).isFalse();
+              });
+    } finally {
+      run(corpus, "rm", "-r", folder); // JUnit's clean-up cannot name what is that deep
+    }
+  }
+
+  private static void run(Path directory, String... command) throws Exception {
+    Process process =
+        new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes());
+    assertThat(process.waitFor()).as(output).isZero();
   }
 }

@@ -109,4 +109,17 @@ class FrontMatterTest {
     assertThat(front.metadata().title()).isEqualTo("Uranium");
     assertThat(front.body()).isEqualTo("Body.\r\n");
   }
+
+  @Test
+  void aValueOfTwoQuotesIsEmptyAndSoNotStatedWhileALoneQuoteIsTheValue() {
+    assertThat(FrontMatter.split("---\ntitle: \"\"\nauthor: ''\n---\nBody.").metadata())
+        .isEqualTo(Metadata.NONE);
+    assertThat(FrontMatter.split("---\ntitle: \"\n---\nBody.").metadata().title()).isEqualTo("\"");
+  }
+
+  @Test
+  void aLineStartingWithAColonHasNoKeySoTheBlockIsNotFrontMatter() {
+    String text = "---\n: value\n---\nBody.";
+    assertThat(FrontMatter.split(text)).isEqualTo(new FrontMatter(Metadata.NONE, text));
+  }
 }

@@ -235,4 +235,21 @@ class HtmlDocumentParserTest {
   private static Tuple p(String id, String section, String text) {
     return tuple(id, section, text);
   }
+
+  @Test
+  void aListNestedDeeperInsideAnItemStillGivesItsItems() {
+    SourceDocument doc =
+        parse(
+            "d",
+            "<title>T</title><ul><li>Exports<div><ol><li>China</li><li>Russia</li></ol></div></li>"
+                + "<li>Imports</li></ul>");
+    assertThat(doc.passages())
+        .extracting(Passage::id, Passage::text)
+        .containsExactly(
+            Tuple.tuple("d#title", "T"),
+            Tuple.tuple("d#p1", "Exports"),
+            Tuple.tuple("d#p2", "China"),
+            Tuple.tuple("d#p3", "Russia"),
+            Tuple.tuple("d#p4", "Imports"));
+  }
 }

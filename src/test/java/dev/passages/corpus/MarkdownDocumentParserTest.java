@@ -229,4 +229,17 @@ class MarkdownDocumentParserTest {
   private static Tuple p(String id, String section, String text) {
     return tuple(id, section, text);
   }
+
+  @Test
+  void noBreakSpacesAloneAreNoTextAndAtTheEndsOfAPassageAreNotPartOfIt() {
+    // Editors and pages copied from the web use &nbsp; paragraphs as spacing.
+    SourceDocument doc =
+        parse(
+            "# Title\n\nOne.\n\n&nbsp;\n\n## &nbsp;\n\n\u00A0\u202F\n\n&nbsp;Two 10&nbsp;km.&nbsp;\n");
+    assertThat(passages(doc))
+        .containsExactly(
+            p("commentary/op-ed#title", null, "Title"),
+            p("commentary/op-ed#p1", null, "One."),
+            p("commentary/op-ed#p2", null, "Two 10\u00A0km."));
+  }
 }

@@ -169,4 +169,88 @@ class TextDocumentParserTest {
   private static SourceDocument parse(String text) {
     return TextDocumentParser.parse("d", Source.ARTICLE, text).orElseThrow();
   }
+
+  @Test
+  void aFirstLineOf300CharactersIsTheTitleAndOneOf301IsTextUnderTheFileName() {
+    String title = "t".repeat(TextDocumentParser.MAX_TITLE_CHARS);
+    assertThat(parse(title + "\nBody.\n").passages())
+        .extracting(Passage::id, Passage::text)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("d#title", title),
+            org.assertj.core.groups.Tuple.tuple("d#p1", "Body."));
+
+    String tooLong = title + "t";
+    SourceDocument doc =
+        TextDocumentParser.parse("commentary/op-ed", Source.COMMENTARY, tooLong + "\nBody.\n")
+            .orElseThrow();
+    assertThat(doc.title()).isEqualTo("op-ed");
+    assertThat(doc.passages())
+        .extracting(Passage::id, Passage::text)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("commentary/op-ed#title", "op-ed"),
+            org.assertj.core.groups.Tuple.tuple("commentary/op-ed#p1", tooLong),
+            org.assertj.core.groups.Tuple.tuple("commentary/op-ed#p2", "Body."));
+  }
+
+  @Test
+  void aHeadingMayHave80CharactersAnd12WordsButNoMore() {
+    String longest = "h".repeat(TextDocumentParser.SHORT_LINE_CHARS);
+    String mostWords = "one two three four five six seven eight nine ten eleven twelve";
+    assertThat(parse("Title\n" + longest + "\nBody.\n").passages())
+        .extracting(Passage::id)
+        .containsExactly("d#title", "d#h1", "d#p1");
+    assertThat(parse("Title\n" + longest + "h\nBody.\n").passages())
+        .extracting(Passage::id)
+        .containsExactly("d#title", "d#p1", "d#p2");
+    assertThat(parse("Title\n" + mostWords + "\nBody.\n").passages())
+        .extracting(Passage::id)
+        .containsExactly("d#title", "d#h1", "d#p1");
+    assertThat(parse("Title\n" + mostWords + " thirteen\nBody.\n").passages())
+        .extracting(Passage::id)
+        .containsExactly("d#title", "d#p1", "d#p2");
+  }
+
+  @Test
+  void aLineOfClosingQuotesAndBracketsOnlyIsAParagraphNotAHeadingOrFurniture() {
+    SourceDocument doc = parse("Title\n)\nBody.\n\u201D\n");
+    assertThat(doc.passages())
+        .extracting(Passage::id, Passage::text)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("d#title", "Title"),
+            org.assertj.core.groups.Tuple.tuple("d#p1", ")"),
+            org.assertj.core.groups.Tuple.tuple("d#p2", "Body."),
+            org.assertj.core.groups.Tuple.tuple("d#p3", "\u201D"));
+    assertThat(doc.ignoredLines()).isEmpty();
+  }
+
+  @Test
+  void aLineOfExactlyTheLongestPassageIsOneParagraphAndOneMoreCharacterIsTwo() {
+    String longest = "x".repeat(LongParagraphs.MAX_CHARS);
+    assertThat(parse("Title\n" + longest + "\n").passages())
+        .extracting(Passage::id, Passage::text)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("d#title", "Title"),
+            org.assertj.core.groups.Tuple.tuple("d#p1", longest));
+    assertThat(parse("Title\n" + longest + "y\n").passages())
+        .extracting(Passage::id, Passage::text)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("d#title", "Title"),
+            org.assertj.core.groups.Tuple.tuple("d#p1", longest),
+            org.assertj.core.groups.Tuple.tuple("d#p2", "y"));
+  }
+
+  @Test
+  void aLineOfNoBreakSpacesIsNoLineNeitherAHeadingNorFurniture() {
+    // Text copied from web pages keeps &nbsp; lines as U+00A0, which String.strip leaves alone.
+    SourceDocument doc =
+        parse("Title\nOne.\n\u00A0\u00A0\nTwo.\n\t\u00A0Three\u2007km.\u202F\t\n\u00A0\n");
+    assertThat(doc.passages())
+        .extracting(Passage::id, Passage::section, Passage::text)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("d#title", null, "Title"),
+            org.assertj.core.groups.Tuple.tuple("d#p1", null, "One."),
+            org.assertj.core.groups.Tuple.tuple("d#p2", null, "Two."),
+            org.assertj.core.groups.Tuple.tuple("d#p3", null, "Three\u2007km."));
+    assertThat(doc.ignoredLines()).isEmpty();
+  }
 }
