@@ -64,7 +64,8 @@ class MeaningMarksTest {
   void aSentenceOfTheLongestShownIsShownWholeAndALongerOneIsCutAtAWord() {
     int max = MeaningMarks.MAX_SENTENCE_CHARS;
     String longest = ("word " + "w".repeat(max)).substring(0, max);
-    String text = longest + " tail " + "t".repeat(Hit.WHOLE_UP_TO_CHARS);
+    // No space right after it: a cut would have to go back to "word".
+    String text = longest + "x tail " + "t".repeat(Hit.WHOLE_UP_TO_CHARS);
     assertThat(MeaningMarks.highlight(text, new Embedder.Span(0, max)))
         .isEqualTo(OPEN + longest + CLOSE + "…");
 

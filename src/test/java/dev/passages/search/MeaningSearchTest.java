@@ -53,6 +53,15 @@ class MeaningSearchTest {
   }
 
   @Test
+  void aMisspelledQuestionIsCorrectedAndStillSearchedByMeaning() {
+    SearchResult result = search.search(SearchRequest.of("Russian troopps posted near Ukraine"));
+
+    assertThat(result.correctedFrom()).isEqualTo("Russian troopps posted near Ukraine");
+    assertThat(result.query()).isEqualTo("Russian troops posted near Ukraine");
+    assertThat(result.semantic()).isTrue();
+  }
+
+  @Test
   void aPassageFoundByMeaningAloneHasItsClosestSentenceMarkedAndExplained() {
     SearchResult result =
         search.search(new SearchRequest("soldiers massed on the frontier", 30, 0, Set.of()));

@@ -60,6 +60,31 @@ class PassageSearchTest {
     assertThat(PassageSearch.usesMeaning(QuerySyntax.parse(numbers), numbers)).isFalse();
   }
 
+  /**
+   * Whether a query is searched by meaning is kept per query text: a query never seen before must
+   * be judged afresh, not by what another was.
+   */
+  @Test
+  void aQueryNeverSeenBeforeIsJudgedOnItsOwnWords() {
+    String word = "zq" + Long.toString(System.nanoTime() & 0xFFFFFFFFL, 26).replaceAll("\\d", "x");
+    String three = word + "a " + word + "b " + word + "c";
+    String two = word + "d " + word + "e";
+    assertThat(PassageSearch.usesMeaning(QuerySyntax.parse(three), three)).isTrue();
+    assertThat(PassageSearch.usesMeaning(QuerySyntax.parse(two), two)).isFalse();
+    assertThat(PassageSearch.mayUseMeaning(word + "f " + word + "g")).isTrue();
+  }
+
+  @Test
+  void documentsAndCompletionsComeFromTheIndex() throws IOException {
+    try (PassageSearch search = SeedCorpus.indexed(SeedCorpus.copyTo(dir), dir)) {
+      assertThat(search.exists("article")).isTrue();
+      assertThat(search.exists("nothing")).isFalse();
+      Completions completions = search.complete(new CompletionRequest("uran", 5));
+      assertThat(completions.query()).isEqualTo("uran");
+      assertThat(completions.completions()).extracting(Completion::query).contains("uranium");
+    }
+  }
+
   @ParameterizedTest(name = "\"{0}\" may need the model: {1}")
   @CsvSource(
       delimiter = '|',
@@ -165,9 +190,11 @@ class PassageSearchTest {
   void theTimeTakenIsInMilliseconds() throws IOException {
     Path corpus = SeedCorpus.copyTo(dir);
     try (LiveSearch live = LiveSearch.open(corpus, dir.resolve("index"), 0)) {
+      long start = System.nanoTime();
       double took = live.search().search(SearchRequest.of("uranium Kazakhstan")).tookMs();
-      // Positive, and not nanoseconds or microseconds: a search here takes well under a minute.
-      assertThat(took).isPositive().isLessThan(60_000);
+      double wall = (System.nanoTime() - start) / 1e6;
+      // Positive, to two decimals, and no more than the call took as seen from outside it.
+      assertThat(took).isPositive().isLessThanOrEqualTo(wall + 0.01);
       assertThat(Math.round(took * 100) / 100.0).isEqualTo(took);
     }
   }
