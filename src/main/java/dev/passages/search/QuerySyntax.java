@@ -112,7 +112,6 @@ public final class QuerySyntax {
     // Excluding a source is a filter, which meaning-based search applies as well.
     operators |=
         negated
-            && token.kind() != Kind.CLOSE
             && !(token.kind() == Kind.WORD
                 && token.text().regionMatches(true, 0, SOURCE_PREFIX, 0, SOURCE_PREFIX.length()));
     String sign = negated ? "-" : "";

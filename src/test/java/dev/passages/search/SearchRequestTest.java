@@ -1,5 +1,6 @@
 package dev.passages.search;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,9 +21,28 @@ class SearchRequestTest {
   }
 
   @Test
-  void offsetIsNotNegative() {
+  void offsetIsFromZeroToTenThousand() {
+    assertThatCode(() -> new SearchRequest("q", 10, 0, Set.of())).doesNotThrowAnyException();
+    assertThatCode(() -> new SearchRequest("q", 10, 10_000, Set.of())).doesNotThrowAnyException();
     assertThatThrownBy(() -> new SearchRequest("q", 10, -1, Set.of()))
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessage("offset must be between 0 and 10000, got -1");
+    assertThatThrownBy(() -> new SearchRequest("q", 10, 10_001, Set.of()))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessage("offset must be between 0 and 10000, got 10001");
+  }
+
+  @Test
+  void aBlankDocumentMeansEveryDocument() {
+    assertThat(new SearchRequest("q", 10, 0, Set.of(), " ").doc()).isNull();
+    assertThat(new SearchRequest("q", 10, 0, Set.of(), "").doc()).isNull();
+    assertThat(new SearchRequest("q", 10, 0, Set.of(), null).doc()).isNull();
+    assertThat(new SearchRequest("q", 10, 0, Set.of(), "article").doc()).isEqualTo("article");
+  }
+
+  @Test
+  void aQueryAloneAsksForTheFirstPageOverEverySource() {
+    assertThat(SearchRequest.of("oil")).isEqualTo(new SearchRequest("oil", 10, 0, Set.of(), null));
   }
 
   @Test
