@@ -42,13 +42,26 @@ final class CorpusSync {
   static IndexReport apply(
       EngineWriter writer, CorpusReader reader, Consumer<IndexProgress> progress)
       throws IOException {
+    return apply(writer, reader, progress, REPORT_EVERY_NANOS);
+  }
+
+  /**
+   * {@link #apply(EngineWriter, CorpusReader, Consumer)}, telling {@code progress} at most once per
+   * {@code reportEveryNanos}: tests set it to see every report, or none, without waiting a second.
+   */
+  static IndexReport apply(
+      EngineWriter writer,
+      CorpusReader reader,
+      Consumer<IndexProgress> progress,
+      long reportEveryNanos)
+      throws IOException {
     long start = System.nanoTime();
     String fingerprint = reader.fingerprint(); // before reading: see CorpusReader#scan
     Map<String, String> indexed = writer.contentHashes();
     List<Skip> problems = Collections.synchronizedList(new ArrayList<>());
     List<CorpusReader.CorpusFile> files = reader.list(problems);
     long bytes = files.stream().mapToLong(CorpusReader.CorpusFile::bytes).sum();
-    Run run = new Run(writer, indexed, files.size(), bytes, start, progress);
+    Run run = new Run(writer, indexed, files.size(), bytes, start, progress, reportEveryNanos);
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     try {
       List<Future<?>> work = new ArrayList<>(files.size());
@@ -102,6 +115,7 @@ final class CorpusSync {
     final long bytes;
     final long start;
     final Consumer<IndexProgress> progress;
+    final long reportEveryNanos;
     final Set<String> present = ConcurrentHashMap.newKeySet();
     final Queue<DocumentStats> documents = new ConcurrentLinkedQueue<>();
     final AtomicInteger added = new AtomicInteger();
@@ -118,13 +132,15 @@ final class CorpusSync {
         int files,
         long bytes,
         long start,
-        Consumer<IndexProgress> progress) {
+        Consumer<IndexProgress> progress,
+        long reportEveryNanos) {
       this.writer = writer;
       this.indexed = indexed;
       this.files = files;
       this.bytes = bytes;
       this.start = start;
       this.progress = progress;
+      this.reportEveryNanos = reportEveryNanos;
       this.lastReport = new AtomicLong(start);
     }
 
@@ -147,7 +163,7 @@ final class CorpusSync {
       long bytesRead = bytesDone.addAndGet(file.bytes());
       long now = System.nanoTime();
       long last = lastReport.get();
-      if (now - last > REPORT_EVERY_NANOS && lastReport.compareAndSet(last, now)) {
+      if (now - last > reportEveryNanos && lastReport.compareAndSet(last, now)) {
         progress.accept(
             new IndexProgress(
                 done, files, bytesRead, bytes, passages.get(), (now - start) / 1_000_000));

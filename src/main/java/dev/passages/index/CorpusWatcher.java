@@ -42,6 +42,7 @@ public final class CorpusWatcher implements Closeable {
   private final CorpusIndex index;
   private final Consumer<IndexReport> afterChange;
   private final WatchService watcher;
+  private final long rescanMillis;
   private final Thread thread;
   private String fingerprint;
 
@@ -56,6 +57,17 @@ public final class CorpusWatcher implements Closeable {
    */
   public CorpusWatcher(Path corpus, CorpusIndex index, Consumer<IndexReport> afterChange)
       throws IOException {
+    this(corpus, index, afterChange, RESCAN_MS);
+  }
+
+  /**
+   * A watcher that checks the fingerprint every {@code rescanMillis}: tests make it short to see
+   * the check at work, or long to see what file events alone do.
+   */
+  CorpusWatcher(
+      Path corpus, CorpusIndex index, Consumer<IndexReport> afterChange, long rescanMillis)
+      throws IOException {
+    this.rescanMillis = rescanMillis;
     this.corpus = corpus.toAbsolutePath().normalize();
     this.index = index;
     this.afterChange = afterChange;
@@ -70,14 +82,14 @@ public final class CorpusWatcher implements Closeable {
     boolean dirty = false;
     try {
       while (!Thread.currentThread().isInterrupted()) {
-        WatchKey key = watcher.poll(dirty ? QUIET_MS : RESCAN_MS, TimeUnit.MILLISECONDS);
+        WatchKey key = watcher.poll(dirty ? QUIET_MS : rescanMillis, TimeUnit.MILLISECONDS);
         if (key != null) {
           dirty = true;
           handle(key);
           continue; // wait until the folder is quiet
         }
         boolean rescanDue =
-            System.nanoTime() - lastRescan > TimeUnit.MILLISECONDS.toNanos(RESCAN_MS);
+            System.nanoTime() - lastRescan > TimeUnit.MILLISECONDS.toNanos(rescanMillis);
         if (dirty) {
           dirty = false;
           applyChanges();
@@ -230,10 +242,14 @@ public final class CorpusWatcher implements Closeable {
     }
   }
 
+  /**
+   * Stops watching once the update under way, if any, is done. Never by interrupting the thread:
+   * one interrupted while Lucene reads or writes closes the index's files under the writer, which
+   * then takes no more updates (not even the last one when the index is closed).
+   */
   @Override
   public void close() throws IOException {
-    thread.interrupt();
-    watcher.close();
+    watcher.close(); // a poll under way, or the next one, throws ClosedWatchServiceException
     try {
       thread.join(5_000);
     } catch (InterruptedException e) {

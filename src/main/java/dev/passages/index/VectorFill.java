@@ -27,8 +27,11 @@ public final class VectorFill implements Closeable {
   /** Passages embedded per thread between two writes to the index. */
   static final int BATCH_PER_THREAD = 16;
 
-  /** Vectors written are made durable at least this often. */
-  static final long COMMIT_EVERY_MS = 5_000;
+  /** Vectors written are made durable at least this often: five seconds. */
+  static final long COMMIT_EVERY_NANOS = 5_000_000_000L;
+
+  /** How often {@link #runToEnd} tells how far it has come: a second. */
+  static final long REPORT_EVERY_NANOS = 1_000_000_000L;
 
   /** How long the background fill sleeps when nothing is left to embed. */
   static final long IDLE_MS = 500;
@@ -36,15 +39,32 @@ public final class VectorFill implements Closeable {
   private final CorpusIndex index;
   private final EmbeddingModel model;
   private final int threads;
+  private final long commitEveryNanos;
+  private final long reportEveryNanos;
   private volatile VectorProgress progress = VectorProgress.NOT_STARTED;
   private volatile boolean stopping;
   private Thread background;
 
   /** Fills {@code index} with vectors of {@code model}, embedding on {@code threads} cores. */
   public VectorFill(CorpusIndex index, EmbeddingModel model, int threads) {
+    this(index, model, threads, COMMIT_EVERY_NANOS, REPORT_EVERY_NANOS);
+  }
+
+  /**
+   * A fill that commits and reports at the intervals given: tests set them to see every commit and
+   * report, or none, without waiting seconds.
+   */
+  VectorFill(
+      CorpusIndex index,
+      EmbeddingModel model,
+      int threads,
+      long commitEveryNanos,
+      long reportEveryNanos) {
     this.index = index;
     this.model = model;
     this.threads = Math.max(1, threads);
+    this.commitEveryNanos = commitEveryNanos;
+    this.reportEveryNanos = reportEveryNanos;
   }
 
   /** How far the index is embedded, as of the last batch. */
@@ -81,11 +101,11 @@ public final class VectorFill implements Closeable {
         long now = System.nanoTime();
         counts = index.vectorCounts();
         progress = VectorProgress.of(counts, counts.embedded() - startedAt, now - start);
-        if (now - lastCommit > COMMIT_EVERY_MS * 1_000_000) {
+        if (now - lastCommit > commitEveryNanos) {
           index.commit();
           lastCommit = now;
         }
-        if (now - lastReport > 1_000_000_000L) {
+        if (now - lastReport > reportEveryNanos) {
           report.accept(progress);
           lastReport = now;
         }

@@ -5,9 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.passages.LiveSearch;
 import dev.passages.SeedCorpus;
 import dev.passages.TestModel;
+import dev.passages.embedding.EmbeddingModel;
+import dev.passages.lucene.Indexer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,6 +88,235 @@ class VectorFillTest {
     try (LiveSearch again = LiveSearch.open(corpus, indexDir)) {
       assertThat(again.index().vectorCounts().embedded()).as("kept by the commit").isEqualTo(5);
       assertThat(again.embed()).isEqualTo(again.index().vectorCounts().passages() - 5);
+    }
+  }
+
+  @Test
+  void aRunEmbedsEveryPassageOnAnyNumberOfThreadsAndCommitsThem() throws IOException {
+    Path corpus = SeedCorpus.copyTo(dir);
+    Path indexDir = dir.resolve("index");
+    try (LiveSearch live = LiveSearch.open(corpus, indexDir)) {
+      // More threads than passages in a batch of one thread.
+      VectorFill fill = new VectorFill(live.index(), TestModel.shared(), 20);
+      assertThat(fill.progress()).isEqualTo(VectorProgress.NOT_STARTED);
+
+      long start = System.nanoTime();
+      assertThat(fill.runToEnd(p -> {})).isEqualTo(15);
+      double seconds = (System.nanoTime() - start) / 1e9;
+
+      assertThat(fill.progress().embedded()).isEqualTo(15);
+      assertThat(fill.progress().passages()).isEqualTo(15);
+      assertThat(fill.progress().perSecond())
+          .as("15 passages in no more time than the call took")
+          .isGreaterThanOrEqualTo(15 / seconds);
+      assertThat(new Indexer(corpus, indexDir).pendingVectors())
+          .as("committed: read from the folder while the writer is open")
+          .isZero();
+      assertThat(fill.runToEnd(p -> {})).as("nothing left").isZero();
+    }
+  }
+
+  @Test
+  void aRunWithoutAModelEmbedsNothing() throws IOException {
+    Path corpus = SeedCorpus.copyTo(dir);
+    try (LiveSearch live = LiveSearch.open(corpus, dir.resolve("index"))) {
+      VectorFill fill = new VectorFill(live.index(), EmbeddingModel.off(), 2);
+      assertThat(fill.runToEnd(p -> {})).isZero();
+      assertThat(live.index().vectorCounts()).isEqualTo(new VectorCounts(0, 15));
+    }
+  }
+
+  /** Longer than any run here: nothing is due before the run ends. */
+  private static final long AN_HOUR = 3_600_000_000_000L;
+
+  @Test
+  void aRunCommitsAndReportsAfterEachBatchOnceTheirTimeHasCome() throws IOException {
+    // Intervals of 0: due after every batch (16 passages on one thread: 16, then 18).
+    Run every = fillOnce(dir.resolve("every"), 0, 0);
+    assertThat(every.reported()).containsExactly(16L, 18L);
+    assertThat(every.committedAtReports())
+        .as("committed before each report")
+        .containsExactly(16L, 18L);
+
+    // Commits not due: what a crash loses is at most the last interval's work, not more.
+    Run rarely = fillOnce(dir.resolve("rarely"), AN_HOUR, 0);
+    assertThat(rarely.committedAtReports()).containsExactly(0L, 0L);
+    assertThat(rarely.committedAtEnd()).as("the end of a run commits").isEqualTo(18);
+
+    Run quiet = fillOnce(dir.resolve("quiet"), 0, AN_HOUR);
+    assertThat(quiet.reported()).isEmpty();
+    assertThat(quiet.committedAtEnd()).isEqualTo(18);
+  }
+
+  /** What one run told, and what the folder held (committed vectors) at each report and after. */
+  private record Run(List<Long> reported, List<Long> committedAtReports, long committedAtEnd) {}
+
+  private static Run fillOnce(Path base, long commitEveryNanos, long reportEveryNanos)
+      throws IOException {
+    Path corpus = SeedCorpus.copyTo(base);
+    SeedCorpus.write(corpus, "commentary/note.txt", "A note\nFirst thought.\nSecond thought.\n");
+    Path indexDir = base.resolve("index");
+    Indexer onDisk = new Indexer(corpus, indexDir);
+    List<Long> reported = new ArrayList<>();
+    List<Long> committed = new ArrayList<>();
+    try (LiveSearch live = LiveSearch.open(corpus, indexDir)) {
+      VectorFill fill =
+          new VectorFill(live.index(), TestModel.shared(), 1, commitEveryNanos, reportEveryNanos);
+      fill.runToEnd(
+          p -> {
+            reported.add(p.embedded());
+            committed.add(embeddedOnDisk(onDisk, p.passages()));
+          });
+      return new Run(reported, committed, embeddedOnDisk(onDisk, 18));
+    }
+  }
+
+  private static long embeddedOnDisk(Indexer onDisk, long passages) {
+    try {
+      return passages - onDisk.pendingVectors();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void closingTheBackgroundFillWaitsForItsBatchWhichIsCommitted() throws Exception {
+    Path corpus = SeedCorpus.copyTo(dir);
+    for (int i = 0; i < 100; i++) {
+      SeedCorpus.write(
+          corpus, "commentary/n" + i + ".txt", "Note " + i + "\nSteppe wind " + i + ".\n");
+    }
+    Path indexDir = dir.resolve("index");
+    try (LiveSearch live = LiveSearch.open(corpus, indexDir)) {
+      VectorFill fill = new VectorFill(live.index(), TestModel.shared(), 1);
+      fill.start(line -> {});
+      waitUntil(() -> fill.progress().embedded() > 0); // a run is under way
+
+      fill.close();
+
+      assertThat(Thread.getAllStackTraces().keySet())
+          .as("stopped when close returned")
+          .noneMatch(t -> t.getName().equals("vector-fill"));
+      long embedded = live.index().vectorCounts().embedded();
+      assertThat(embeddedOnDisk(new Indexer(corpus, indexDir), 215))
+          .as("what it embedded is committed: a restart goes on from there")
+          .isEqualTo(embedded);
+    }
+  }
+
+  /** Matches the line the background fill says when it has embedded every passage. */
+  private static final Pattern DONE =
+      Pattern.compile(
+          "Meaning-based search covers every passage: (\\d+) embedded in (\\d+[.,]\\d) s");
+
+  @Test
+  void theBackgroundFillEmbedsNewPassagesAndSaysSoWhenThereWasMoreThanOne() throws Exception {
+    Path corpus = SeedCorpus.copyTo(dir);
+    List<String> said = new CopyOnWriteArrayList<>();
+    try (LiveSearch live = LiveSearch.open(corpus, dir.resolve("index"));
+        VectorFill fill = new VectorFill(live.index(), TestModel.shared(), 2)) {
+      CorpusIndex index = live.index();
+      long started = System.nanoTime();
+      fill.start(said::add);
+      waitUntil(() -> said.size() == 1);
+      double seconds = (System.nanoTime() - started) / 1e9;
+      Matcher all = DONE.matcher(said.getFirst());
+      assertThat(all.matches()).as(said.getFirst()).isTrue();
+      assertThat(all.group(1)).isEqualTo("15");
+      assertThat(Double.parseDouble(all.group(2).replace(',', '.'))).isBetween(0.0, seconds + 0.05);
+
+      // A document of one passage (a title alone) is embedded without a word.
+      SeedCorpus.write(corpus, "commentary/title.txt", "Only a title\n");
+      index.update();
+      Thread filling = fillThread();
+      // Embedded, and the fill is back to waiting for more: the next document is a run of its own.
+      waitUntil(() -> pending(index) == 0 && filling.getState() == Thread.State.TIMED_WAITING);
+      SeedCorpus.write(corpus, "commentary/two.txt", "Two\nPassages here.\n");
+      index.update();
+      waitUntil(() -> said.size() >= 2);
+
+      assertThat(said).hasSize(2);
+      Matcher two = DONE.matcher(said.get(1));
+      assertThat(two.matches()).as(said.get(1)).isTrue();
+      assertThat(two.group(1)).isEqualTo("2");
+      waitUntil(() -> fill.progress().embedded() == 18);
+      assertThat(fill.progress().passages()).isEqualTo(18);
+    }
+  }
+
+  @Test
+  void theBackgroundFillStopsByItselfWhenThereIsNoModel() throws Exception {
+    Path corpus = SeedCorpus.copyTo(dir);
+    List<String> said = new CopyOnWriteArrayList<>();
+    try (LiveSearch live = LiveSearch.open(corpus, dir.resolve("index"));
+        VectorFill fill = new VectorFill(live.index(), EmbeddingModel.off(), 2)) {
+      fill.start(said::add);
+      assertThat(fill.progress()).as("counted at start").isEqualTo(new VectorProgress(0, 15, 0));
+      waitUntil(
+          () ->
+              Thread.getAllStackTraces().keySet().stream()
+                  .noneMatch(t -> t.getName().equals("vector-fill")));
+      assertThat(said).isEmpty();
+      assertThat(live.index().vectorCounts().embedded()).isZero();
+    }
+  }
+
+  @Test
+  void theBackgroundFillWaitsForAModelStillLoadingAndStopsWhenClosed() throws Exception {
+    Path corpus = SeedCorpus.copyTo(dir);
+    EmbeddingModel loading = EmbeddingModel.deferred(); // never started: loading until closed
+    try (LiveSearch live = LiveSearch.open(corpus, dir.resolve("index"))) {
+      VectorFill fill = new VectorFill(live.index(), loading, 2);
+      fill.start(line -> {});
+      Thread filling = fillThread();
+      // Waiting to look again, not gone: the model may still come.
+      waitUntil(() -> filling.getState() == Thread.State.TIMED_WAITING);
+      assertThat(filling.isAlive()).isTrue();
+
+      fill.close();
+      assertThat(filling.isAlive()).as("stopped when close returned").isFalse();
+      assertThat(live.index().vectorCounts().embedded()).isZero();
+    } finally {
+      loading.close();
+    }
+  }
+
+  @Test
+  void theBackgroundFillStopsByItselfWhenTheModelItWaitedForFails() throws Exception {
+    Path corpus = SeedCorpus.copyTo(dir);
+    EmbeddingModel loading = EmbeddingModel.deferred();
+    try (LiveSearch live = LiveSearch.open(corpus, dir.resolve("index"));
+        VectorFill fill = new VectorFill(live.index(), loading, 2)) {
+      fill.start(line -> {});
+      Thread filling = fillThread();
+      waitUntil(() -> filling.getState() == Thread.State.TIMED_WAITING);
+      loading.close(); // closed before it loaded: it will never load
+      waitUntil(() -> !filling.isAlive());
+    }
+  }
+
+  private static long pending(CorpusIndex index) {
+    try {
+      return index.vectorCounts().pending();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The background fill's thread, while it runs (each test closes the one it starts). */
+  private static Thread fillThread() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().equals("vector-fill"))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** Waits for {@code condition}; fails after ten seconds (embedding shares two cores). */
+  private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("condition met within 10 s").isLessThan(deadline);
+      Thread.sleep(5);
     }
   }
 }
