@@ -7,6 +7,13 @@ import org.junit.jupiter.api.Test;
 class FrontMatterTest {
 
   @Test
+  void anAboutLongerThanAnyIdIsNotStated() {
+    String longest = "a".repeat(Metadata.MAX_ABOUT_CHARS);
+    assertThat(new Metadata(null, null, null, null, longest).about()).isEqualTo(longest);
+    assertThat(new Metadata(null, null, null, null, longest + "a").about()).isNull();
+  }
+
+  @Test
   void theKnownKeysAreReadWhateverTheirCase() {
     FrontMatter front =
         FrontMatter.split(

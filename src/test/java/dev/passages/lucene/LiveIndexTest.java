@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.passages.SeedCorpus;
+import dev.passages.corpus.Metadata;
 import dev.passages.index.CorpusIndex;
 import dev.passages.index.IndexLockedException;
 import dev.passages.index.IndexProgress;
 import dev.passages.index.IndexReport;
 import dev.passages.index.IndexStatus;
+import dev.passages.search.DocumentSummary;
+import dev.passages.search.PassageSearch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +22,29 @@ import org.junit.jupiter.api.io.TempDir;
 class LiveIndexTest {
 
   @TempDir Path dir;
+
+  /** One file's front matter never stops a run: an impossible "about" is left out. */
+  @Test
+  void aCommentAboutSomethingNoIdCouldNameIsIndexedWithoutIt() throws IOException {
+    Path corpus = SeedCorpus.copyTo(dir);
+    String longest = "article#" + "p".repeat(Metadata.MAX_ABOUT_CHARS - 8);
+    SeedCorpus.write(
+        corpus, "comments/kept.txt", "---\nabout: " + longest + "\n---\nKept\n\nUranium one.\n");
+    SeedCorpus.write(
+        corpus,
+        "comments/huge.txt",
+        "---\nabout: " + "é".repeat(20_000) + "\n---\nHuge\n\nUranium two.\n");
+
+    try (PassageSearch search = SeedCorpus.indexed(corpus, dir)) {
+      assertThat(search.documents())
+          .extracting(DocumentSummary::id)
+          .contains("comments/kept", "comments/huge");
+      assertThat(search.documents())
+          .filteredOn(d -> d.id().startsWith("comments/"))
+          .extracting(DocumentSummary::about)
+          .containsExactlyInAnyOrder("article", null);
+    }
+  }
 
   @Test
   void updatesCountWhatWasAddedUpdatedRemovedAndLeftAlone() throws IOException {
