@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,7 +63,7 @@ class CommentStoreTest {
         .matches("\\d{8}T\\d{6}Z-[a-z2-7]{8}")
         .startsWith(
             java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-                .withZone(java.time.ZoneOffset.UTC)
+                .withZone(ZoneOffset.UTC)
                 .format(comment.date()));
     assertThat(CommentStore.isId(comment.id())).isTrue();
     assertThat(corpus.resolve(comment.path())).isRegularFile();

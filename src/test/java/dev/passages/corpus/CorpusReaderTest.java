@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passages.SeedCorpus;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -203,19 +208,19 @@ class CorpusReaderTest {
 
   /** "Title", "Body." and then spaces, which no passage keeps, up to {@code size} bytes. */
   private static void writePaddedText(Path file, long size) throws IOException {
-    byte[] start = "Title\nBody.".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] start = "Title\nBody.".getBytes(StandardCharsets.US_ASCII);
     byte[] padding = new byte[1 << 20];
-    java.util.Arrays.fill(padding, (byte) ' ');
-    try (java.nio.channels.FileChannel channel =
-        java.nio.channels.FileChannel.open(
+    Arrays.fill(padding, (byte) ' ');
+    try (FileChannel channel =
+        FileChannel.open(
             file,
             java.nio.file.StandardOpenOption.CREATE_NEW,
             java.nio.file.StandardOpenOption.WRITE)) {
-      channel.write(java.nio.ByteBuffer.wrap(start));
+      channel.write(ByteBuffer.wrap(start));
       long left = size - start.length;
       while (left > 0) {
         int chunk = (int) Math.min(left, padding.length);
-        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(padding, 0, chunk);
+        ByteBuffer buffer = ByteBuffer.wrap(padding, 0, chunk);
         while (buffer.hasRemaining()) {
           left -= channel.write(buffer);
         }
@@ -242,9 +247,8 @@ class CorpusReaderTest {
   /** "Title" and a line of letters, with a NUL byte at index {@code nul} of the file. */
   private static byte[] textWithNulAt(int nul) {
     byte[] bytes = new byte[nul + 10];
-    java.util.Arrays.fill(bytes, (byte) 'x');
-    System.arraycopy(
-        "Title\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, bytes, 0, 6);
+    Arrays.fill(bytes, (byte) 'x');
+    System.arraycopy("Title\n".getBytes(StandardCharsets.US_ASCII), 0, bytes, 0, 6);
     bytes[nul] = 0;
     return bytes;
   }
@@ -312,7 +316,7 @@ class CorpusReaderTest {
     Path corpus = SeedCorpus.copyTo(dir);
     String folder = "f".repeat(250);
     // 20 x 251 bytes below the corpus folder: past 4096 wherever the corpus is.
-    String deep = String.join("/", java.util.Collections.nCopies(20, folder));
+    String deep = String.join("/", Collections.nCopies(20, folder));
     SeedCorpus.write(corpus, folder + "/shallow.txt", "Shallow\nRead as usual.\n");
     try {
       run(corpus, "mkdir", "-p", deep);
