@@ -87,6 +87,8 @@ public final class PassageSearch implements Closeable {
   /** Answers by request, each with the version of the index it came from; null: none kept. */
   private final BoundedCache<SearchRequest, KeptResult> results;
 
+  private final int keptResults;
+
   /**
    * A kept answer, with what it came from: the version of the index, and whether the model was
    * loaded (an answer by words alone, given while it loaded, is not kept past it).
@@ -114,7 +116,13 @@ public final class PassageSearch implements Closeable {
   public PassageSearch(EngineReader engine, int keptResults, EmbeddingModel model) {
     this.engine = engine;
     this.results = keptResults > 0 ? new BoundedCache<>(keptResults) : null;
+    this.keptResults = keptResults;
     this.model = model;
+  }
+
+  /** How many distinct requests' answers are kept (0: none): those given again cost a lookup. */
+  public int keptResults() {
+    return keptResults;
   }
 
   /**

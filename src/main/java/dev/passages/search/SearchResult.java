@@ -48,8 +48,16 @@ public record SearchResult(
     hits = List.copyOf(hits);
   }
 
+  /**
+   * Whether {@code other} is the same answer as this one, whatever time each took: a kept answer
+   * given again.
+   */
+  public boolean sameAnswerAs(SearchResult other) {
+    return other != null && took(0).equals(other.took(0));
+  }
+
   /** This answer, given again in {@code ms} milliseconds. */
-  SearchResult took(double ms) {
+  public SearchResult took(double ms) {
     return new SearchResult(
         query,
         total,

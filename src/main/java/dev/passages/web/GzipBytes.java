@@ -27,6 +27,9 @@ public final class GzipBytes {
 
   private static final byte[] HEADER = {0x1f, (byte) 0x8b, Deflater.DEFLATED, 0, 0, 0, 0, 0, 0, -1};
 
+  /** A stored block's header byte, its length and the length's complement. */
+  private static final int STORED_BLOCK_HEADER = 5;
+
   private final int level;
   private final ArrayBlockingQueue<Deflater> pool = new ArrayBlockingQueue<>(POOLED);
 
@@ -68,6 +71,91 @@ public final class GzipBytes {
     }
     try {
       return gzip(plain, deflater);
+    } finally {
+      if (!pool.offer(deflater)) {
+        deflater.end();
+      }
+    }
+  }
+
+  /**
+   * {@code head}, {@code middle} and {@code tail} gzipped as one member, from the first and last
+   * already deflated by {@link #deflateHead} and {@link #deflateTail}: {@code middle} goes in a
+   * stored block between them. The tail's back-references stay within the tail, so the three
+   * inflate as one stream; the trailer's checksum is over all three.
+   */
+  static byte[] splice(
+      byte[] head, byte[] deflatedHead, byte[] middle, byte[] tail, byte[] deflatedTail) {
+    byte[] out =
+        new byte
+            [HEADER.length
+                + deflatedHead.length
+                + STORED_BLOCK_HEADER
+                + middle.length
+                + deflatedTail.length
+                + 8];
+    System.arraycopy(HEADER, 0, out, 0, HEADER.length);
+    int at = HEADER.length;
+    System.arraycopy(deflatedHead, 0, out, at, deflatedHead.length);
+    at += deflatedHead.length;
+    // A stored block, not the last (RFC 1951, 3.2.4): its header bits are all 0 and the head ends
+    // on
+    // a byte boundary (sync flush), then its length and the length's complement.
+    out[at++] = 0;
+    out[at++] = (byte) middle.length;
+    out[at++] = (byte) (middle.length >>> 8);
+    out[at++] = (byte) ~middle.length;
+    out[at++] = (byte) (~middle.length >>> 8);
+    System.arraycopy(middle, 0, out, at, middle.length);
+    at += middle.length;
+    System.arraycopy(deflatedTail, 0, out, at, deflatedTail.length);
+    at += deflatedTail.length;
+    CRC32 crc = new CRC32();
+    crc.update(head);
+    crc.update(middle);
+    crc.update(tail);
+    at = putIntLittleEndian(out, at, (int) crc.getValue());
+    putIntLittleEndian(out, at, head.length + middle.length + tail.length);
+    return out;
+  }
+
+  /** {@code head} deflated and flushed to a byte boundary, for {@link #splice}; not the end. */
+  byte[] deflateHead(byte[] head) {
+    return deflate(head, false);
+  }
+
+  /** {@code tail} deflated on its own, ending the stream, for {@link #splice}. */
+  byte[] deflateTail(byte[] tail) {
+    return deflate(tail, true);
+  }
+
+  private byte[] deflate(byte[] plain, boolean last) {
+    Deflater deflater = pool.poll();
+    if (deflater == null) {
+      deflater = new Deflater(level, true);
+    }
+    try {
+      deflater.reset();
+      deflater.setInput(plain);
+      if (last) {
+        deflater.finish();
+      }
+      byte[] out = new byte[plain.length + plain.length / 1000 + 64];
+      int length = 0;
+      while (true) {
+        if (length == out.length) {
+          out = Arrays.copyOf(out, out.length * 2);
+        }
+        int written =
+            last
+                ? deflater.deflate(out, length, out.length - length)
+                : deflater.deflate(out, length, out.length - length, Deflater.SYNC_FLUSH);
+        length += written;
+        // Done when finished, or, flushing, when the flush fitted (room was left over).
+        if (last ? deflater.finished() : length < out.length) {
+          return Arrays.copyOf(out, length);
+        }
+      }
     } finally {
       if (!pool.offer(deflater)) {
         deflater.end();

@@ -1,12 +1,17 @@
 package dev.passages.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.passages.search.BoundedCache;
+import dev.passages.search.SearchRequest;
+import dev.passages.search.SearchResult;
 import io.javalin.http.Context;
 import java.io.UncheckedIOException;
 
 /**
  * The API's answers: JSON written straight to bytes, gzipped here (by {@link GzipBytes}, with
  * reused compressors) when the client takes gzip and the answer is large enough to gain from it.
+ * Search answers that the search keeps are kept here too, as bytes ({@link KeptAnswer}): a repeated
+ * search is neither written nor compressed again.
  */
 final class JsonAnswers {
 
@@ -16,7 +21,21 @@ final class JsonAnswers {
    */
   static final int MIN_GZIP_BYTES = 1_400;
 
+  /**
+   * Larger search answers are not kept as bytes; the search keeps none over 32,768 characters
+   * either (a page of 100 long passages), so this only bounds memory: 64 KiB a request kept.
+   */
+  static final int MAX_KEPT_BYTES = 65_536;
+
   private final GzipBytes gzip = new GzipBytes(GzipBytes.ANSWER_LEVEL);
+
+  /** Search answers as bytes, by request; null: none kept. */
+  private final BoundedCache<SearchRequest, KeptAnswer> kept;
+
+  /** Answers that keep the bytes of up to {@code keptSearches} search answers (0: none). */
+  JsonAnswers(int keptSearches) {
+    this.kept = keptSearches > 0 ? new BoundedCache<>(keptSearches) : null;
+  }
 
   /** Sends {@code value} as the JSON body of {@code ctx}'s answer, keeping its status. */
   void send(Context ctx, Object value) {
@@ -28,11 +47,43 @@ final class JsonAnswers {
     }
     ctx.contentType("application/json");
     ctx.header("Vary", "Accept-Encoding");
-    if (body.length >= MIN_GZIP_BYTES && GzipBytes.acceptsGzip(ctx.header("Accept-Encoding"))) {
+    if (body.length >= MIN_GZIP_BYTES && takesGzip(ctx)) {
       ctx.header("Content-Encoding", "gzip");
       ctx.result(gzip.gzip(body));
     } else {
       ctx.result(body);
     }
+  }
+
+  /**
+   * Sends {@code result}, the answer to {@code request}, from the bytes kept for it when it is the
+   * same answer given again (only its time differs).
+   */
+  void send(Context ctx, SearchRequest request, SearchResult result) {
+    if (kept == null) {
+      send(ctx, result);
+      return;
+    }
+    KeptAnswer answer = kept.get(request);
+    if (answer == null || !answer.answers(result)) {
+      answer = KeptAnswer.of(result);
+      if (answer.length() > MAX_KEPT_BYTES) {
+        send(ctx, result);
+        return;
+      }
+      kept.put(request, answer);
+    }
+    ctx.contentType("application/json");
+    ctx.header("Vary", "Accept-Encoding");
+    if (answer.length() >= MIN_GZIP_BYTES && takesGzip(ctx)) {
+      ctx.header("Content-Encoding", "gzip");
+      ctx.result(answer.gzipped(result.tookMs(), gzip));
+    } else {
+      ctx.result(answer.plain(result.tookMs()));
+    }
+  }
+
+  private static boolean takesGzip(Context ctx) {
+    return GzipBytes.acceptsGzip(ctx.header("Accept-Encoding"));
   }
 }

@@ -32,7 +32,7 @@ final class SearchRoutes {
             ctx.queryParamAsClass("offset", Integer.class).getOrDefault(0),
             sources(ctx.queryParam("source")),
             ctx.queryParam("doc"));
-    answers.send(ctx, search.search(request));
+    answers.send(ctx, request, search.search(request));
   }
 
   /** {@code GET /api/suggest?q=&limit=}: completions of what is being typed. */

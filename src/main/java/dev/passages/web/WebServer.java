@@ -72,7 +72,7 @@ public final class WebServer {
    * comments} when it is not null.
    */
   public static Javalin create(PassageSearch search, CommentBoard comments, WebOptions options) {
-    JsonAnswers answers = new JsonAnswers();
+    JsonAnswers answers = new JsonAnswers(search.keptResults());
     SearchRoutes routes = new SearchRoutes(search, answers);
     StaticFiles files = StaticFiles.load(ASSETS);
     Pages pages = new Pages(search, files);

@@ -55,6 +55,35 @@ class SearchValuesTest {
     SearchResult again = first.took(0.25);
     assertThat(again.tookMs()).isEqualTo(0.25);
     assertThat(again).usingRecursiveComparison().ignoringFields("tookMs").isEqualTo(first);
+    // What the server checks before sending the bytes it kept for an answer.
+    assertThat(again.sameAnswerAs(first)).isTrue();
+    assertThat(first.sameAnswerAs(again)).isTrue();
+    assertThat(first.sameAnswerAs(null)).isFalse();
+    SearchResult other =
+        new SearchResult(
+            "oil",
+            13,
+            true,
+            9,
+            10,
+            10,
+            41.5,
+            SourceCounts.of(Source.ARTICLE, 12),
+            "oill",
+            "gas",
+            true,
+            2,
+            true,
+            List.of());
+    assertThat(other.sameAnswerAs(first)).isFalse();
+    assertThat(first.sameAnswerAs(other.took(41.5))).isFalse();
+  }
+
+  @Test
+  void aSearchSaysHowManyAnswersItKeeps() {
+    // No engine needed to say it (and none to close).
+    assertThat(new PassageSearch(null, 256).keptResults()).isEqualTo(256);
+    assertThat(new PassageSearch(null, 0).keptResults()).isZero();
   }
 
   @Test

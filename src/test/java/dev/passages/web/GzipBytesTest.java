@@ -36,6 +36,43 @@ class GzipBytesTest {
   }
 
   @ParameterizedTest
+  @CsvSource({"0, 0", "0, 3", "1, 1", "60, 4_900", "70_000, 90_000", "140_000, 10"})
+  void threePartsSplicedAroundAStoredBlockGunzipAsOne(int headSize, int tailSize)
+      throws IOException {
+    Random random = new Random(headSize * 31L + tailSize);
+    for (boolean noise : new boolean[] {false, true}) {
+      byte[] head = part(headSize, noise, random);
+      byte[] tail = part(tailSize, noise, random);
+      for (String middle : new String[] {"", "0.0", "12.34", "x".repeat(65_535)}) {
+        byte[] number = middle.getBytes(StandardCharsets.US_ASCII);
+        byte[] gzipped =
+            GzipBytes.splice(head, gzip.deflateHead(head), number, tail, gzip.deflateTail(tail));
+        byte[] whole = new byte[head.length + number.length + tail.length];
+        System.arraycopy(head, 0, whole, 0, head.length);
+        System.arraycopy(number, 0, whole, head.length, number.length);
+        System.arraycopy(tail, 0, whole, head.length + number.length, tail.length);
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {
+          assertThat(in.readAllBytes()).isEqualTo(whole);
+        }
+      }
+    }
+  }
+
+  /** Text that repeats (so the tail refers back within itself) or noise. */
+  private static byte[] part(int size, boolean noise, Random random) {
+    byte[] bytes = new byte[size];
+    if (noise) {
+      random.nextBytes(bytes);
+    } else {
+      byte[] text = "uranium, \"Tokayev\", Kazakhstan; ".getBytes(StandardCharsets.UTF_8);
+      for (int i = 0; i < size; i++) {
+        bytes[i] = text[(i + random.nextInt(2)) % text.length];
+      }
+    }
+    return bytes;
+  }
+
+  @ParameterizedTest
   @CsvSource(
       delimiter = '|',
       value = {
