@@ -6,6 +6,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -189,8 +190,10 @@ public final class VectorFill implements Closeable {
     if (done > 0 && pending > 1) {
       log.accept(
           String.format(
+              Locale.ROOT,
               "Meaning-based search covers every passage: %,d embedded in %.1f s",
-              done, (System.nanoTime() - start) / 1e9));
+              done,
+              (System.nanoTime() - start) / 1e9));
     }
   }
 
