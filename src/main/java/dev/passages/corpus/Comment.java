@@ -55,10 +55,11 @@ public record Comment(
   }
 
   private static String required(String field, String value, int maxChars) {
-    if (value == null || value.isBlank()) {
+    // Every kind of space stripped, no-break spaces too: a comment of those alone says nothing.
+    String stripped = value == null ? "" : DocumentBuilder.strip(value);
+    if (stripped.isEmpty()) {
       throw new CommentRejectedException(field, field + " is required");
     }
-    String stripped = value.strip();
     int length = stripped.codePointCount(0, stripped.length());
     if (length > maxChars) {
       throw new CommentRejectedException(

@@ -50,6 +50,12 @@ class CommentTest {
     assertRejected(() -> comment("article", null, null, "Yes."), "author", "author is required");
     assertRejected(() -> comment("article", null, "Ada", "\n"), "text", "text is required");
     assertRejected(
+        () -> comment("article", null, "Ada", "\u00a0 \u202f\n\u00a0"), "text", "text is required");
+    assertRejected(
+        () -> comment("article", null, "\u00a0", "Yes."), "author", "author is required");
+    assertThat(comment("article", null, "\u00a0Ada\u00a0", "\u00a0Yes.\u00a0").text())
+        .isEqualTo("Yes.");
+    assertRejected(
         () -> comment("article", null, "Ada\nLovelace", "Yes."),
         "author",
         "author must be one line of text");
