@@ -138,6 +138,18 @@ public final class CommentStore {
     return id.toString();
   }
 
+  /**
+   * {@code value} as front matter reads it back: in double quotes when it starts and ends with the
+   * same quote, which the reader would otherwise take off ({@code "JD"} stays {@code "JD"}).
+   */
+  private static String quotedWhenNeeded(String value) {
+    boolean quoted =
+        value.length() >= 2
+            && (value.charAt(0) == '"' || value.charAt(0) == '\'')
+            && value.charAt(value.length() - 1) == value.charAt(0);
+    return quoted ? '"' + value + '"' : value;
+  }
+
   /** The file's text. Values are single lines (the author is checked to be one). */
   static String render(Comment comment) {
     return "---\n"
@@ -145,7 +157,7 @@ public final class CommentStore {
         + comment.author()
         + "\n"
         + "author: "
-        + comment.author()
+        + quotedWhenNeeded(comment.author())
         + "\n"
         + "date: "
         + comment.date()
