@@ -60,6 +60,15 @@ public final class CorpusIndex implements Closeable {
   }
 
   /**
+   * The fingerprint of the corpus files as the index's last full update read them (taken before
+   * reading), or empty when no update recorded one: what a watcher starts from, so that a file
+   * written after that update is still seen as a change.
+   */
+  public Optional<String> indexedFingerprint() throws IOException {
+    return writer.committedFingerprint();
+  }
+
+  /**
    * Re-reads the one file at {@code relativePath} and puts its document in line with it (added,
    * replaced or removed), without reading the rest of the corpus: what a posted comment needs, and
    * safe while other files are being written.

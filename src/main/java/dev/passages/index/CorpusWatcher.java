@@ -72,7 +72,10 @@ public final class CorpusWatcher implements Closeable {
     this.index = index;
     this.afterChange = afterChange;
     this.watcher = FileSystems.getDefault().newWatchService();
-    this.fingerprint = new CorpusReader(this.corpus).fingerprint();
+    // What the index was last updated from, not the files as they are now: a file written since
+    // (before this watcher's events were registered) differs from it, and the periodic check
+    // reads it. Empty, none recorded: the first check brings the index in line.
+    this.fingerprint = index.indexedFingerprint().orElse("");
     registerTree(this.corpus);
     this.thread = Thread.ofPlatform().daemon().name("corpus-watcher").start(this::run);
   }

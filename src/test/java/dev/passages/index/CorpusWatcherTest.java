@@ -82,6 +82,24 @@ class CorpusWatcherTest {
   }
 
   @Test
+  void aFileWrittenAfterTheIndexWasUpdatedButBeforeTheWatcherStartedIsRead() throws Exception {
+    live = LiveSearch.open(corpus, dir.resolve("index"));
+    // Between serve's update and its watcher's start: no event will ever tell of it.
+    SeedCorpus.write(corpus, "commentary/late.txt", "Late\nNarwhals surface.\n");
+    watcher = new CorpusWatcher(corpus, live.index(), changes::add, QUICK_RESCAN);
+    waitUntil(() -> total("narwhals") == 1 && !changes.isEmpty());
+    assertThat(changes.getFirst().added()).isOne();
+  }
+
+  @Test
+  void aWatcherOverAnIndexInLineWithTheCorpusFindsNothingToDo() throws Exception {
+    serve(QUICK_RESCAN);
+    Thread.sleep(5 * QUICK_RESCAN);
+    assertThat(changes).isEmpty();
+    assertThat(warnings).isEmpty();
+  }
+
+  @Test
   void hiddenFilesAreLeftOut() throws Exception {
     serve(EVENTS_ONLY);
     // Editors' swap files and comments being written start with a dot.
