@@ -29,6 +29,11 @@ public final class TextDocumentParser {
 
   private TextDocumentParser() {}
 
+  /** Characters as a reader counts them: an emoji or a CJK extension character is one. */
+  private static int characters(String line) {
+    return line.codePointCount(0, line.length());
+  }
+
   /**
    * The document {@code id} from {@code text}; empty when the text has no non-empty line.
    *
@@ -44,7 +49,7 @@ public final class TextDocumentParser {
       }
       // A first line too long to be a title is text: the file's name stands in as its title.
       title =
-          lines.getFirst().length() <= MAX_TITLE_CHARS
+          characters(lines.getFirst()) <= MAX_TITLE_CHARS
               ? lines.removeFirst()
               : DocumentBuilder.baseName(id);
     }
@@ -93,7 +98,7 @@ public final class TextDocumentParser {
 
   /** A line short enough to be a heading and not ending a sentence. */
   static boolean isShortUnpunctuated(String line) {
-    if (line.length() > SHORT_LINE_CHARS || line.split("\\s+").length > SHORT_LINE_WORDS) {
+    if (characters(line) > SHORT_LINE_CHARS || line.split("\\s+").length > SHORT_LINE_WORDS) {
       return false;
     }
     int end = line.length();

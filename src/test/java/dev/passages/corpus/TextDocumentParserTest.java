@@ -171,6 +171,20 @@ class TextDocumentParserTest {
   }
 
   @Test
+  void limitsCountCharactersNotUtf16Units() {
+    // 300 characters outside the Basic Multilingual Plane: 600 UTF-16 units, still a title.
+    String title = "\uD840\uDC00".repeat(TextDocumentParser.MAX_TITLE_CHARS);
+    assertThat(parse(title + "\nBody.\n").passages())
+        .extracting(Passage::text)
+        .containsExactly(title, "Body.");
+    // A last line of 80 such characters, unpunctuated: furniture, as 80 letters would be.
+    String furniture = "\uD83D\uDE00".repeat(TextDocumentParser.SHORT_LINE_CHARS);
+    assertThat(parse("Title\nBody.\n" + furniture + "\n").passages())
+        .extracting(Passage::text)
+        .containsExactly("Title", "Body.");
+  }
+
+  @Test
   void aFirstLineOf300CharactersIsTheTitleAndOneOf301IsTextUnderTheFileName() {
     String title = "t".repeat(TextDocumentParser.MAX_TITLE_CHARS);
     assertThat(parse(title + "\nBody.\n").passages())
