@@ -5,6 +5,7 @@ import dev.passages.corpus.DocumentParsers;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -179,13 +180,29 @@ public final class CorpusWatcher implements Closeable {
     }
   }
 
-  /** Whether a changed file shares its id with another file (op.md beside op.html). */
-  private boolean hasSiblingWithSameId() {
+  /**
+   * Whether a changed file shares its id with another file it could be read as: op.md beside
+   * op.html, or notes.MD beside notes.md (extensions are read in any case). Lists the file's own
+   * folder only.
+   */
+  private boolean hasSiblingWithSameId() throws IOException {
     for (String file : changedFiles) {
-      String id = CorpusReader.idOf(file);
-      for (String extension : List.of("txt", "md", "markdown", "html", "htm")) {
-        String sibling = id + "." + extension;
-        if (!sibling.equals(file) && Files.exists(corpus.resolve(sibling))) {
+      Path path = corpus.resolve(file);
+      Path folder = path.getParent();
+      if (folder == null || !Files.isDirectory(folder)) {
+        continue;
+      }
+      String id = CorpusReader.idOf(path.getFileName().toString());
+      try (DirectoryStream<Path> siblings =
+          Files.newDirectoryStream(
+              folder,
+              sibling -> {
+                String name = sibling.getFileName().toString();
+                return !sibling.equals(path)
+                    && DocumentParsers.supports(extension(name))
+                    && CorpusReader.idOf(name).equals(id);
+              })) {
+        if (siblings.iterator().hasNext()) {
           return true;
         }
       }

@@ -182,6 +182,19 @@ class CorpusWatcherTest {
   }
 
   @Test
+  void aSecondFileWhoseExtensionDiffersOnlyInCaseIsASecondFileWithTheSameId() throws Exception {
+    SeedCorpus.write(corpus, "commentary/notes.MD", "# Notes\n\nPlatypus sighted.\n");
+    serve(EVENTS_ONLY);
+    Indexer onDisk = new Indexer(corpus, dir.resolve("index"));
+
+    // notes.md has the id of notes.MD, which comes first by name and stays the document.
+    place("commentary/notes.md", "# Notes\n\nWombat sighted.\n");
+    waitUntil(() -> status(onDisk) == IndexStatus.FRESH);
+    assertThat(total("platypus")).isOne();
+    assertThat(total("wombat")).isZero();
+  }
+
+  @Test
   void closingWhileAnUpdateWaitsLetsItFinishAndLeavesTheIndexWorking() throws Exception {
     serve(EVENTS_ONLY);
     CorpusIndex index = live.index();
