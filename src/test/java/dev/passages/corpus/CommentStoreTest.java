@@ -29,7 +29,8 @@ class CommentStoreTest {
   @Test
   void anAuthorInQuotesKeepsThemInTheFile() throws Exception {
     CommentStore store = new CommentStore(corpus);
-    for (String author : new String[] {"\"JD\"", "'Jo'", "\"", "'Ann \"A\"", "Ann \"A\""}) {
+    for (String author :
+        new String[] {"\"JD\"", "'Jo'", "\"\"", "''", "\"", "'Ann \"A\"", "Ann \"A\""}) {
       Comment comment = store.add("article", null, author, "Yes.");
       String file = Files.readString(corpus.resolve("comments/" + comment.id() + ".txt"));
       assertThat(FrontMatter.split(file).metadata().author()).as(file).isEqualTo(author);
