@@ -11,6 +11,7 @@ import dev.passages.index.PassageText;
 import dev.passages.index.PassageVector;
 import dev.passages.index.VectorCounts;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +113,29 @@ class LuceneWriterTest {
                   "fingerprint")
               .entrySet());
       writer.commit();
+    }
+    assertThat(LuceneWriter.status(index, "fingerprint")).isEqualTo(IndexStatus.STALE);
+    try (LuceneWriter writer = LuceneWriter.open(index, false)) {
+      assertThat(writer.contentHashes()).isEmpty();
+    }
+  }
+
+  /**
+   * A commit point that cannot be read (a crash mid-write, an index of a newer Lucene) makes the
+   * index stale, and the next update starts it afresh rather than failing on it.
+   */
+  @Test
+  void aCorruptIndexIsStaleAndStartedAfresh() throws IOException {
+    Path index = dir.resolve("index");
+    try (LuceneWriter writer = LuceneWriter.open(index, true)) {
+      writer.put(document("doc", TEXT), "hash");
+      writer.commit("fingerprint");
+    }
+    try (var files = Files.list(index)) {
+      for (Path file :
+          files.filter(f -> f.getFileName().toString().startsWith("segments_")).toList()) {
+        Files.write(file, new byte[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15});
+      }
     }
     assertThat(LuceneWriter.status(index, "fingerprint")).isEqualTo(IndexStatus.STALE);
     try (LuceneWriter writer = LuceneWriter.open(index, false)) {
