@@ -38,6 +38,9 @@ class MeaningSearchRankingTest {
   /** Uranium paragraph i (1-based) up to this has a vector, at cosine 0.15 + i / 200 to e0. */
   private static final int WITH_VECTORS = 150;
 
+  /** Paragraphs holding "thorium reactor", and as many holding "thorium" alone; no vectors. */
+  private static final int THORIUM = 120;
+
   @TempDir static Path dir;
   private static LuceneWriter writer;
   private static LuceneEngine engine;
@@ -62,6 +65,14 @@ class MeaningSearchRankingTest {
         quiet lake five.
         silver copper silver copper ingot six.
         """);
+    StringBuilder thorium = new StringBuilder("Fourth fixture\n");
+    for (int i = 1; i <= THORIUM; i++) {
+      thorium.append("thorium reactor number ").append(i).append(".\n");
+    }
+    for (int i = 1; i <= THORIUM; i++) {
+      thorium.append("thorium fuel number ").append(i).append(".\n");
+    }
+    SeedCorpus.write(corpus, "thorium.txt", thorium.toString());
     writer = LuceneWriter.open(dir.resolve("index"), true);
     CorpusIndex index = new CorpusIndex(corpus, writer);
     index.update();
@@ -222,5 +233,28 @@ class MeaningSearchRankingTest {
     assertThat(page.counts())
         .extracting("article", "commentary", "comment", "exact")
         .containsExactly(0L, 0L, 3L, true);
+  }
+
+  /**
+   * Past the fused hundred, the rest of the word ranking follows: first those holding both words,
+   * then those holding one, each in its own order.
+   */
+  @Test
+  void pastTheFusedDepthThoseHoldingEveryPartStillComeFirst() {
+    EnginePage page = find("thorium reactor", Set.of(), 0, 2 * THORIUM, axis(5), false);
+
+    List<String> expected = new ArrayList<>();
+    for (int i = 1; i <= THORIUM; i++) {
+      expected.add("thorium#p" + i + " all");
+    }
+    for (int i = THORIUM + 1; i <= 2 * THORIUM; i++) {
+      expected.add("thorium#p" + i + " some");
+    }
+    assertThat(page.hits())
+        .extracting(h -> h.id() + " " + h.matched())
+        .containsExactlyElementsOf(expected);
+    assertThat(page.total()).isEqualTo(2 * THORIUM);
+    assertThat(page.allParts()).isEqualTo(THORIUM);
+    assertThat(page.byMeaning()).isZero();
   }
 }
