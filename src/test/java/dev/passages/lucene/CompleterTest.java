@@ -50,7 +50,8 @@ class CompleterTest {
   @BeforeAll
   static void index() throws IOException {
     Path corpus = dir.resolve("corpus");
-    SeedCorpus.write(corpus, "notes.txt", NOTES + manyTerms() + "omega zq0001.\nomega zq5000.\n");
+    SeedCorpus.write(
+        corpus, "notes.txt", NOTES + manyTerms() + "omega zq0001.\nomega zq5000.\nzq0002 omega.\n");
     new Indexer(corpus, dir.resolve("index")).rebuild();
     engine = LuceneEngine.open(dir.resolve("index"));
   }
@@ -134,6 +135,12 @@ class CompleterTest {
   @Test
   void aPairBeyondTheScannedTermsIsStillFound() {
     assertThat(complete("omega zq", 3))
-        .containsExactly("omega zq0001=1", "omega zq5000=1", "omega zq0000=1");
+        .containsExactly("omega zq0001=1", "omega zq5000=1", "omega zq0002=2");
+  }
+
+  /** A passage that ends with the previous word has nothing after it to offer. */
+  @Test
+  void aPassageEndingWithThePreviousWordAddsNoFollower() {
+    assertThat(complete("omega ", 5)).containsExactly("omega zq0001=1", "omega zq5000=1");
   }
 }

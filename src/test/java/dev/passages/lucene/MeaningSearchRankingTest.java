@@ -64,6 +64,7 @@ class MeaningSearchRankingTest {
         quiet river four.
         quiet lake five.
         silver copper silver copper ingot six.
+        quiet hill seven.
         """);
     StringBuilder thorium = new StringBuilder("Fourth fixture\n");
     for (int i = 1; i <= THORIUM; i++) {
@@ -110,6 +111,8 @@ class MeaningSearchRankingTest {
       case "quiet river four." -> at(2, 3, 1f);
       case "quiet lake five." -> at(2, 3, 0.2f);
       case "silver copper silver copper ingot six." -> at(2, 3, 0.2f);
+      // exactly Fusion.MIN_SIMILARITY, as a float and after Lucene's (1 + cosine) / 2
+      case "quiet hill seven." -> at(2, 3, 0.25f);
       default -> null;
     };
   }
@@ -178,7 +181,8 @@ class MeaningSearchRankingTest {
 
   /**
    * Those holding both words first; then one word or meaning alone, fused: the passage at cosine 1
-   * holding neither word lands between the two holding one, and the one at cosine 0.2 is left out.
+   * holding neither word lands between the two holding one, the one at cosine 0.2 is left out and
+   * the one at exactly 0.25 kept.
    */
   @Test
   void passagesFoundByMeaningAloneAreRankedAmongTheWordMatchesAndCounted() {
@@ -191,19 +195,21 @@ class MeaningSearchRankingTest {
             "comments/metals#p6 all",
             "comments/metals#p2 some",
             "comments/metals#p4 meaning",
-            "comments/metals#p3 some");
-    assertThat(page.total()).isEqualTo(5);
+            "comments/metals#p3 some",
+            "comments/metals#p7 meaning");
+    assertThat(page.total()).isEqualTo(6);
     assertThat(page.totalExact()).isTrue();
     assertThat(page.allParts()).isEqualTo(2);
-    assertThat(page.byMeaning()).isEqualTo(1);
+    assertThat(page.byMeaning()).isEqualTo(2);
     assertThat(page.counts())
         .extracting("article", "commentary", "comment", "exact")
-        .containsExactly(0L, 0L, 5L, true);
+        .containsExactly(0L, 0L, 6L, true);
   }
 
   /**
    * Narrowed to the article, nothing is found, but the counts per source still say what every
-   * source holds: four comment paragraphs by words, one more by meaning alone.
+   * source holds: four comment paragraphs by words, two more by meaning alone (one at exactly
+   * 0.25).
    */
   @Test
   void theCountsPerSourceIgnoreTheRequestedSourcesAndCountMeaningAloneOnce() {
@@ -213,7 +219,7 @@ class MeaningSearchRankingTest {
     assertThat(page.total()).isZero();
     assertThat(page.counts())
         .extracting("article", "commentary", "comment", "exact")
-        .containsExactly(0L, 0L, 5L, true);
+        .containsExactly(0L, 0L, 6L, true);
   }
 
   @Test
@@ -225,14 +231,15 @@ class MeaningSearchRankingTest {
         .containsExactly(
             "comments/metals#p4 meaning",
             "comments/metals#p2 meaning",
-            "comments/metals#p1 meaning");
-    assertThat(page.total()).isEqualTo(3);
+            "comments/metals#p1 meaning",
+            "comments/metals#p7 meaning");
+    assertThat(page.total()).isEqualTo(4);
     assertThat(page.totalExact()).isTrue();
     assertThat(page.allParts()).isZero();
-    assertThat(page.byMeaning()).isEqualTo(3);
+    assertThat(page.byMeaning()).isEqualTo(4);
     assertThat(page.counts())
         .extracting("article", "commentary", "comment", "exact")
-        .containsExactly(0L, 0L, 3L, true);
+        .containsExactly(0L, 0L, 4L, true);
   }
 
   /**
