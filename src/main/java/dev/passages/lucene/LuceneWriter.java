@@ -27,6 +27,7 @@ import java.util.concurrent.Future;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFileNames;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexNotFoundException;
@@ -47,6 +48,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.LockObtainFailedException;
 
 /**
@@ -90,6 +92,9 @@ public final class LuceneWriter implements EngineWriter {
                   keep
                       ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND
                       : IndexWriterConfig.OpenMode.CREATE);
+      if (!keep) {
+        removeUnreadableCommit(directory);
+      }
       return new LuceneWriter(directory, new IndexWriter(directory, config));
     } catch (LockObtainFailedException e) {
       directory.close();
@@ -97,6 +102,29 @@ public final class LuceneWriter implements EngineWriter {
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw e;
+    }
+  }
+
+  /**
+   * Deletes the commit points of an index that cannot be read (corrupt, or of a Lucene version this
+   * one cannot read), under the write lock. Lucene reads the last commit even to create an index
+   * afresh, so without this neither an update nor a rebuild could replace such an index, though
+   * {@link #status} calls it stale.
+   */
+  private static void removeUnreadableCommit(Directory directory) throws IOException {
+    if (!DirectoryReader.indexExists(directory)) {
+      return;
+    }
+    try (Lock lock = directory.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+      try {
+        SegmentInfos.readLatestCommit(directory);
+      } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
+        for (String file : directory.listAll()) {
+          if (file.startsWith(IndexFileNames.SEGMENTS)) {
+            directory.deleteFile(file);
+          }
+        }
+      }
     }
   }
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.BreakIterator;
+import java.text.StringCharacterIterator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -122,6 +123,37 @@ class SentenceBoundariesTest {
     ours.setText("One. Two.");
     assertThatThrownBy(() -> ours.following(10)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> ours.preceding(-1)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** The highlighter may hand over a character iterator whose text starts past offset 0. */
+  @Test
+  void overACharacterIteratorThatStartsInsideItsTextItAnswersAsTheJdkDoes() {
+    String text = "Skip. One. Two. Three.";
+    BreakIterator ours = new PassageHighlighter.SentenceBoundaries();
+    BreakIterator jdk = BreakIterator.getSentenceInstance(Locale.ROOT);
+    ours.setText(new StringCharacterIterator(text, 6, text.length(), 6));
+    jdk.setText(new StringCharacterIterator(text, 6, text.length(), 6));
+    assertThat(ours.first()).isEqualTo(jdk.first()).isEqualTo(6);
+    assertThat(ours.next()).isEqualTo(jdk.next()).isEqualTo(11);
+    assertThat(ours.following(12)).isEqualTo(jdk.following(12)).isEqualTo(16);
+    assertThat(ours.last()).isEqualTo(jdk.last()).isEqualTo(22);
+    assertThat(ours.first()).isEqualTo(6);
+  }
+
+  /** Past the last boundary, {@code following} answers DONE and stays on the last boundary. */
+  @Test
+  void followingTheLastBoundaryStaysOnIt() {
+    BreakIterator ours = new PassageHighlighter.SentenceBoundaries();
+    BreakIterator jdk = BreakIterator.getSentenceInstance(Locale.ROOT);
+    String text = "One. Two.";
+    ours.setText(text);
+    jdk.setText(text);
+    assertThat(ours.following(text.length() - 1)).isEqualTo(jdk.following(text.length() - 1));
+    assertThat(ours.following(text.length()))
+        .isEqualTo(jdk.following(text.length()))
+        .isEqualTo(BreakIterator.DONE);
+    assertThat(ours.current()).isEqualTo(jdk.current()).isEqualTo(text.length());
+    assertThat(ours.previous()).isEqualTo(jdk.previous()).isEqualTo(5);
   }
 
   private static int apply(BreakIterator iterator, int call, int offset) {

@@ -1,0 +1,145 @@
+package dev.passages.lucene;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.passages.corpus.Source;
+import dev.passages.corpus.SourceDocument;
+import dev.passages.corpus.TextDocumentParser;
+import dev.passages.embedding.Embedder;
+import dev.passages.index.IndexStatus;
+import dev.passages.index.PassageText;
+import dev.passages.index.PassageVector;
+import dev.passages.index.VectorCounts;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the embedded engine's writer keeps: documents, vectors, commits and the schema it wrote. */
+class LuceneWriterTest {
+
+  @TempDir Path dir;
+
+  private static SourceDocument document(String id, String text) {
+    return TextDocumentParser.parse(id, Source.ARTICLE, text).orElseThrow();
+  }
+
+  private static float[] unit() {
+    float[] vector = new float[Embedder.DIMENSIONS];
+    vector[0] = 1;
+    return vector;
+  }
+
+  /** A title and two paragraphs: three passages. */
+  private static final String TEXT =
+      "Writer fixture\nThe first paragraph.\nThe second paragraph.\n";
+
+  @Test
+  void vectorsAreStoredForPassagesWrittenButNotYetRefreshedAndCounted() throws IOException {
+    Path index = dir.resolve("index");
+    try (LuceneWriter writer = LuceneWriter.open(index, true)) {
+      writer.put(document("doc", TEXT), "hash");
+      assertThat(writer.hasUncommittedChanges()).isTrue();
+      writer.refresh();
+      List<PassageText> pending = writer.withoutVectors(10);
+      assertThat(pending)
+          .extracting(PassageText::id)
+          .containsExactly("doc#title", "doc#p1", "doc#p2");
+      // Rewritten since its texts were read: the second paragraph's vector no longer fits.
+      writer.put(document("doc", TEXT.replace("second", "new second")), "hash");
+
+      int stored =
+          writer.putVectors(
+              List.of(
+                  new PassageVector(pending.get(0).id(), pending.get(0).text(), unit()),
+                  new PassageVector(pending.get(1).id(), pending.get(1).text(), unit()),
+                  new PassageVector(pending.get(2).id(), pending.get(2).text(), unit()),
+                  new PassageVector("doc#p99", "no such passage", unit())));
+
+      assertThat(stored).isEqualTo(2);
+      assertThat(writer.hasUncommittedChanges()).isTrue();
+      writer.commit("fingerprint");
+      writer.refresh();
+      assertThat(writer.vectorCounts()).isEqualTo(new VectorCounts(2, 3));
+      assertThat(writer.withoutVectors(10))
+          .extracting(PassageText::id)
+          .containsExactly(pending.get(2).id());
+      assertThat(writer.contentHashes()).isEqualTo(Map.of("doc", "hash"));
+    }
+    assertThat(new Indexer(dir.resolve("corpus"), index).pendingVectors()).isEqualTo(1);
+  }
+
+  @Test
+  void noIndexHasNothingPendingAndIsMissing() throws IOException {
+    Path index = dir.resolve("index");
+    assertThat(new Indexer(dir.resolve("corpus"), index).pendingVectors()).isZero();
+    assertThat(LuceneWriter.status(index, "fingerprint")).isEqualTo(IndexStatus.MISSING);
+  }
+
+  @Test
+  void anIndexOfTheFingerprintGivenIsFreshAndOfAnotherStale() throws IOException {
+    Path index = dir.resolve("index");
+    try (LuceneWriter writer = LuceneWriter.open(index, true)) {
+      writer.put(document("doc", TEXT), "hash");
+      writer.commit("fingerprint");
+    }
+    assertThat(LuceneWriter.status(index, "fingerprint")).isEqualTo(IndexStatus.FRESH);
+    assertThat(LuceneWriter.status(index, "other")).isEqualTo(IndexStatus.STALE);
+    try (LuceneWriter writer = LuceneWriter.open(index, false)) {
+      assertThat(writer.contentHashes()).containsOnlyKeys("doc");
+      assertThat(writer.committedFingerprint()).contains("fingerprint");
+    }
+  }
+
+  /** An index written by another schema version is stale, and opening it starts afresh. */
+  @Test
+  void anIndexOfAnotherSchemaIsStaleAndStartedAfresh() throws IOException {
+    Path index = dir.resolve("index");
+    try (Directory directory = FSDirectory.open(index);
+        IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(Schema.ANALYZER))) {
+      writer.addDocument(PassageDocuments.toDocuments(document("old", TEXT), "hash").getFirst());
+      writer.setLiveCommitData(
+          Map.of(
+                  Schema.COMMIT_SCHEMA,
+                  String.valueOf(Schema.VERSION - 1),
+                  Schema.COMMIT_FINGERPRINT,
+                  "fingerprint")
+              .entrySet());
+      writer.commit();
+    }
+    assertThat(LuceneWriter.status(index, "fingerprint")).isEqualTo(IndexStatus.STALE);
+    try (LuceneWriter writer = LuceneWriter.open(index, false)) {
+      assertThat(writer.contentHashes()).isEmpty();
+    }
+  }
+
+  /**
+   * A commit point that cannot be read (a crash mid-write, an index of a newer Lucene) makes the
+   * index stale, and the next update starts it afresh rather than failing on it.
+   */
+  @Test
+  void aCorruptIndexIsStaleAndStartedAfresh() throws IOException {
+    Path index = dir.resolve("index");
+    try (LuceneWriter writer = LuceneWriter.open(index, true)) {
+      writer.put(document("doc", TEXT), "hash");
+      writer.commit("fingerprint");
+    }
+    try (var files = Files.list(index)) {
+      for (Path file :
+          files.filter(f -> f.getFileName().toString().startsWith("segments_")).toList()) {
+        Files.write(file, new byte[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15});
+      }
+    }
+    assertThat(LuceneWriter.status(index, "fingerprint")).isEqualTo(IndexStatus.STALE);
+    try (LuceneWriter writer = LuceneWriter.open(index, false)) {
+      assertThat(writer.contentHashes()).isEmpty();
+    }
+  }
+}
