@@ -228,4 +228,20 @@ class QueryBuildingTest {
     // reading order.
     assertThat(ranked(compiled(eight + " ilmenite").ranked())).startsWith("rocks#p1", "rocks#p2");
   }
+
+  @Test
+  void aQuestionAboutOneThingFindsTheWordsOfThatThing() throws IOException {
+    // "what" frames the question; no passage holds it, and the reader did not ask for it.
+    assertThat(matching("what uranium"))
+        .containsExactlyInAnyOrder(matching("uranium").toArray(String[]::new));
+    assertThat(matching("what uranium -gas"))
+        .containsExactlyInAnyOrder("trade#p1", "trade#p2", "reply#p1");
+    assertThat(compiled("what uranium").all()).isNull();
+    // A long query cut to one word searches that word.
+    assertThat(
+            ranked(
+                LuceneQueries.toLucene(QuerySyntax.parse("uranium nowhere"), "uranium"::equals)
+                    .matching()))
+        .containsExactlyInAnyOrder(matching("uranium").toArray(String[]::new));
+  }
 }
