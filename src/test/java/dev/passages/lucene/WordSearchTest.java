@@ -1,0 +1,207 @@
+package dev.passages.lucene;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.passages.SeedCorpus;
+import dev.passages.corpus.Source;
+import dev.passages.search.EnginePage;
+import dev.passages.search.EngineQuery;
+import dev.passages.search.Hit;
+import dev.passages.search.Matched;
+import dev.passages.search.PassageSearch;
+import dev.passages.search.QuerySyntax;
+import dev.passages.search.SourceCounts;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embedded engine's search by words on an index with more matches than a search counts ({@link
+ * PassageSearch#COUNT_UP_TO}): totals, counts by source, how many matches hold every part, and the
+ * long queries cut to their telling words.
+ */
+class WordSearchTest {
+
+  /** Paragraphs of the harvest report, each with "wheat" and "grew". */
+  static final int REPORTS = 1_200;
+
+  /** Report paragraphs that also name barley. */
+  static final int WITH_BARLEY = 5;
+
+  /** Letters no stemmer takes off the end of a word. */
+  static final String CONSONANTS = "bcdfgkmnprtvz";
+
+  /** Words of the glossary, each in a paragraph of its own. */
+  static final List<String> GLOSSARY =
+      IntStream.rangeClosed(1, LuceneQueries.MAX_QUERY_PARTS + 1)
+          .mapToObj(i -> "zq" + CONSONANTS.charAt(i / 13) + CONSONANTS.charAt(i % 13))
+          .toList();
+
+  @TempDir static Path dir;
+
+  static LuceneEngine engine;
+
+  @BeforeAll
+  static void index() throws IOException {
+    Path corpus = dir.resolve("corpus");
+    String reports =
+        IntStream.rangeClosed(1, REPORTS)
+            .mapToObj(
+                i ->
+                    "Report "
+                        + i
+                        + " says the wheat "
+                        + (i <= WITH_BARLEY ? "and barley " : "")
+                        + "grew well this year.")
+            .collect(Collectors.joining("\n", "Harvest reports\n", "\n"));
+    SeedCorpus.write(corpus, "reports.txt", reports);
+    SeedCorpus.write(
+        corpus, "commentary/view.txt", "A view\nThe barley and the wheat will not last.\n");
+    SeedCorpus.write(
+        corpus,
+        "commentary/glossary.txt",
+        GLOSSARY.stream()
+            .map(word -> "The word " + word + " is here.")
+            .collect(Collectors.joining("\n", "Glossary\n", "\n")));
+    SeedCorpus.write(corpus, "comments/b.txt", "Re: bread\nRye and wheat bread is best.\n");
+    // Indexed after comments/b, so Lucene holds it later; it still comes first among equals.
+    new Indexer(corpus, dir.resolve("index")).rebuild();
+    SeedCorpus.write(corpus, "comments/a.txt", "Re: bread\nRye bread is best.\n");
+    new Indexer(corpus, dir.resolve("index")).update();
+    engine = LuceneEngine.open(dir.resolve("index"));
+  }
+
+  @AfterAll
+  static void close() throws IOException {
+    engine.close();
+  }
+
+  static EnginePage find(String query, Set<Source> sources, int limit) {
+    return engine.find(new EngineQuery(QuerySyntax.parse(query), sources, null, 0, limit));
+  }
+
+  static EnginePage find(String query) {
+    return find(query, Set.of(), 10);
+  }
+
+  static List<String> ids(EnginePage page) {
+    return page.hits().stream().map(Hit::id).toList();
+  }
+
+  @Test
+  void aCommonWordIsCountedExactlyPerSourceFromTheIndex() {
+    EnginePage wheat = find("wheat");
+    assertThat(wheat.totalExact()).isTrue();
+    assertThat(wheat.total()).isEqualTo(REPORTS + 2);
+    assertThat(wheat.allParts()).isEqualTo(REPORTS + 2);
+    assertThat(wheat.counts()).isEqualTo(new SourceCounts(REPORTS, 1, 1, true));
+    assertThat(wheat.hits()).extracting(Hit::matched).containsOnly(Matched.ALL);
+  }
+
+  @Test
+  void aCommonWordInOneSourceIsCountedThereAndEverySourceCountedToo() {
+    EnginePage wheat = find("wheat", Set.of(Source.COMMENTARY), 10);
+    assertThat(wheat.total()).isEqualTo(1);
+    assertThat(ids(wheat)).containsExactly("commentary/view#p1");
+    assertThat(wheat.counts()).isEqualTo(new SourceCounts(REPORTS, 1, 1, true));
+  }
+
+  @Test
+  void onlyTheCountsMayBeAskedFor() {
+    EnginePage wheat = find("wheat", Set.of(), 0);
+    assertThat(wheat.hits()).isEmpty();
+    assertThat(wheat.total()).isEqualTo(REPORTS + 2);
+  }
+
+  @Test
+  void pastTheCountingLimitThoseHoldingEveryPartAreCountedApart() {
+    EnginePage wheatBarley = find("wheat barley");
+    assertThat(wheatBarley.totalExact()).isFalse();
+    assertThat(wheatBarley.total()).isBetween((long) PassageSearch.COUNT_UP_TO, REPORTS + 2L);
+    assertThat(wheatBarley.allParts()).isEqualTo(WITH_BARLEY + 1);
+    assertThat(wheatBarley.hits().subList(0, WITH_BARLEY + 1))
+        .extracting(Hit::matched)
+        .containsOnly(Matched.ALL);
+    assertThat(wheatBarley.hits().get(WITH_BARLEY + 1).matched()).isEqualTo(Matched.SOME);
+    // When more than the limit hold every part, the total stands for them.
+    EnginePage wheatGrew = find("wheat grew");
+    assertThat(wheatGrew.allParts()).isEqualTo(wheatGrew.total());
+  }
+
+  @Test
+  void belowTheLimitThoseHoldingEveryPartAreCountedExactly() {
+    EnginePage barleyLast = find("barley last");
+    assertThat(barleyLast.totalExact()).isTrue();
+    assertThat(barleyLast.total()).isEqualTo(WITH_BARLEY + 1);
+    assertThat(barleyLast.allParts()).isEqualTo(1);
+    assertThat(barleyLast.counts()).isEqualTo(new SourceCounts(WITH_BARLEY, 1, 0, true));
+    assertThat(barleyLast.hits().getFirst().id()).isEqualTo("commentary/view#p1");
+    assertThat(barleyLast.hits()).extracting(Hit::matched).containsOnlyOnce(Matched.ALL);
+    EnginePage barleyRye = find("barley rye");
+    assertThat(barleyRye.total()).isEqualTo(WITH_BARLEY + 3);
+    assertThat(barleyRye.allParts()).isZero();
+    assertThat(barleyRye.hits()).extracting(Hit::matched).containsOnly(Matched.SOME);
+  }
+
+  @Test
+  void aListingOfMoreThanTheLimitIsCountedExactly() {
+    EnginePage reports = find("source:article", Set.of(), 3);
+    assertThat(reports.totalExact()).isTrue();
+    assertThat(reports.total()).isEqualTo(REPORTS + 1);
+    assertThat(ids(reports)).containsExactly("reports#title", "reports#p1", "reports#p2");
+    assertThat(reports.hits()).extracting(Hit::score).containsOnly(1f);
+  }
+
+  @Test
+  void noneInTheSourcesAskedForSaysWhereTheQueryDoesMatch() {
+    EnginePage rye = find("rye", Set.of(Source.ARTICLE), 10);
+    assertThat(rye.total()).isZero();
+    assertThat(rye.hits()).isEmpty();
+    assertThat(rye.counts()).isEqualTo(new SourceCounts(0, 0, 2, true));
+    EnginePage nowhere = find("rye source:blog", Set.of(Source.ARTICLE), 10);
+    assertThat(nowhere.total()).isZero();
+    assertThat(nowhere.counts()).isEqualTo(SourceCounts.NONE);
+  }
+
+  @Test
+  void equalMatchesComeInReadingOrder() {
+    assertThat(ids(find("bread")))
+        .containsExactly("comments/a#p1", "comments/b#p1", "comments/a#title", "comments/b#title");
+  }
+
+  @Test
+  void aWordExcludedAloneIsNoCommonWord() {
+    EnginePage notWheat = find("-wheat");
+    assertThat(notWheat.total()).isNotEqualTo(REPORTS + 2);
+  }
+
+  @Test
+  void aLongQueryIsCutToItsMostTellingWords() {
+    // Each glossary word is in one paragraph: a query of all of them keeps all but one.
+    EnginePage all = find(String.join(" ", GLOSSARY));
+    assertThat(all.total()).isEqualTo(LuceneQueries.MAX_QUERY_PARTS);
+    // Up to the limit, the query is searched whole.
+    EnginePage upTo = find(String.join(" ", GLOSSARY.subList(0, LuceneQueries.MAX_QUERY_PARTS)));
+    assertThat(upTo.total()).isEqualTo(LuceneQueries.MAX_QUERY_PARTS);
+  }
+
+  @Test
+  void aLongQueryKeepsTheWordsTheIndexHoldsThoughRare() {
+    // Two words the index holds (one in two passages only), among words it does not.
+    String unknown =
+        IntStream.range(0, LuceneQueries.MAX_QUERY_PARTS)
+            .mapToObj(i -> "xq" + CONSONANTS.charAt(i / 13) + CONSONANTS.charAt(i % 13))
+            .collect(Collectors.joining(" "));
+    EnginePage page = find("rye wheat " + unknown);
+    assertThat(page.total()).isGreaterThanOrEqualTo(PassageSearch.COUNT_UP_TO);
+    assertThat(page.allParts()).isEqualTo(1);
+    assertThat(page.hits().getFirst().id()).isEqualTo("comments/b#p1");
+  }
+}
