@@ -67,6 +67,7 @@ class QueryBuildingTest {
         Amber basalt cobalt diorite emerald feldspar garnet hematite ilmenite rock rock rock rock\
          rock rock rock rock.
         """);
+    SeedCorpus.write(corpus, "commentary/vitamin.txt", "Health\nVitamin C is good.\n");
     SeedCorpus.write(corpus, "comments/reply.txt", "Reply\nUranium and oil, says a reader.\n");
     new Indexer(corpus, dir.resolve("index")).rebuild();
     reader = DirectoryReader.open(FSDirectory.open(dir.resolve("index")));
@@ -116,6 +117,9 @@ class QueryBuildingTest {
         "gas price => trade#p4 trade#p5 trade#p6",
         "Sino-Kazakh => trade#p7",
         "ur* => trade#p1 trade#p2 trade#p6 reply#p1",
+        "c* => vitamin#p1",
+        "gas/uranium => trade#p1 trade#p2 trade#p4 trade#p5 trade#p6 reply#p1",
+        "the => ``",
         "investments => money#p1 money#p2",
         "uranium source:blog => ``",
         "`` => ``",
@@ -204,7 +208,7 @@ class QueryBuildingTest {
     assertThat(ranked(commentary.matching())).containsExactlyInAnyOrder("reply#title", "reply#p1");
     LuceneQueries.PassageQuery notComments = compiled("-source:comment");
     assertThat(notComments.listing()).isTrue();
-    assertThat(ranked(notComments.matching())).hasSize(15).doesNotContain("reply#p1");
+    assertThat(ranked(notComments.matching())).hasSize(17).doesNotContain("reply#p1");
   }
 
   @Test

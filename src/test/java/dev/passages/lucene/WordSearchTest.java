@@ -126,6 +126,7 @@ class WordSearchTest {
     assertThat(wheatBarley.totalExact()).isFalse();
     assertThat(wheatBarley.total()).isBetween((long) PassageSearch.COUNT_UP_TO, REPORTS + 2L);
     assertThat(wheatBarley.allParts()).isEqualTo(WITH_BARLEY + 1);
+    assertThat(wheatBarley.counts().exact()).isFalse();
     assertThat(wheatBarley.hits().subList(0, WITH_BARLEY + 1))
         .extracting(Hit::matched)
         .containsOnly(Matched.ALL);
@@ -168,6 +169,15 @@ class WordSearchTest {
     EnginePage nowhere = find("rye source:blog", Set.of(Source.ARTICLE), 10);
     assertThat(nowhere.total()).isZero();
     assertThat(nowhere.counts()).isEqualTo(SourceCounts.NONE);
+  }
+
+  @Test
+  void aRareWordIsCountedPerSourceAsItIsRanked() {
+    EnginePage rye = find("rye");
+    assertThat(rye.total()).isEqualTo(2);
+    assertThat(rye.counts()).isEqualTo(new SourceCounts(0, 0, 2, true));
+    EnginePage barley = find("barley");
+    assertThat(barley.counts()).isEqualTo(new SourceCounts(WITH_BARLEY, 1, 0, true));
   }
 
   @Test
