@@ -44,6 +44,9 @@ class WordSearchTest {
           .mapToObj(i -> "zq" + CONSONANTS.charAt(i / 13) + CONSONANTS.charAt(i % 13))
           .toList();
 
+  /** How many of the glossary words the one paragraph of most of them holds. */
+  static final int MOST = LuceneQueries.MAX_QUERY_PARTS - 1;
+
   @TempDir static Path dir;
 
   static LuceneEngine engine;
@@ -70,6 +73,11 @@ class WordSearchTest {
         GLOSSARY.stream()
             .map(word -> "The word " + word + " is here.")
             .collect(Collectors.joining("\n", "Glossary\n", "\n")));
+    // One paragraph holds every glossary word but the last two.
+    SeedCorpus.write(
+        corpus,
+        "commentary/most.txt",
+        "Most words\nHere are " + String.join(" ", GLOSSARY.subList(0, MOST)) + " together.\n");
     SeedCorpus.write(corpus, "comments/b.txt", "Re: bread\nRye and wheat bread is best.\n");
     // Indexed after comments/b, so Lucene holds it later; it still comes first among equals.
     new Indexer(corpus, dir.resolve("index")).rebuild();
@@ -194,12 +202,20 @@ class WordSearchTest {
 
   @Test
   void aLongQueryIsCutToItsMostTellingWords() {
-    // Each glossary word is in one paragraph: a query of all of them keeps all but one.
+    // Each glossary word is in a paragraph of its own: a query of all of them keeps all but one.
     EnginePage all = find(String.join(" ", GLOSSARY));
-    assertThat(all.total()).isEqualTo(LuceneQueries.MAX_QUERY_PARTS);
-    // Up to the limit, the query is searched whole.
-    EnginePage upTo = find(String.join(" ", GLOSSARY.subList(0, LuceneQueries.MAX_QUERY_PARTS)));
-    assertThat(upTo.total()).isEqualTo(LuceneQueries.MAX_QUERY_PARTS);
+    assertThat(all.total()).isEqualTo(LuceneQueries.MAX_QUERY_PARTS + 1); // and "most"
+    assertThat(all.allParts()).isZero();
+    // Up to the limit, the query is searched whole, a word the index lacks and all.
+    String upTo = String.join(" ", GLOSSARY.subList(0, MOST)) + " xqbb";
+    EnginePage whole = find(upTo);
+    assertThat(whole.total()).isEqualTo(MOST + 1);
+    assertThat(whole.allParts()).isZero();
+    // Past it, the words the index lacks are the first to go.
+    EnginePage cut = find(upTo + " xqbc");
+    assertThat(cut.total()).isEqualTo(MOST + 1);
+    assertThat(cut.allParts()).isEqualTo(1);
+    assertThat(cut.hits().getFirst().id()).isEqualTo("commentary/most#p1");
   }
 
   @Test
