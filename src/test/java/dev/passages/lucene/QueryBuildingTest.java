@@ -116,6 +116,7 @@ class QueryBuildingTest {
         "uranium oil -\"gas is rare\" => trade#p1 trade#p2 trade#p3 reply#p1",
         "oil OR gas => trade#p1 trade#p3 trade#p4 trade#p5 trade#p6 reply#p1",
         "\"gas price\" => trade#p4",
+        "uranium \"gas price\" => trade#p1 trade#p2 trade#p4 trade#p6 reply#p1",
         "gas price => trade#p4 trade#p5 trade#p6",
         "Sino-Kazakh => trade#p7",
         "ur* => trade#p1 trade#p2 trade#p6 reply#p1",
@@ -137,6 +138,7 @@ class QueryBuildingTest {
   void aPrefixOfOneLetterIsSearchedAsAWord() throws IOException {
     assertThat(matching("u*")).isEmpty();
     assertThat(matching("ur*")).hasSize(4);
+    assertThat(ranked(compiled("ur*").ranked())).hasSize(4);
   }
 
   @Test

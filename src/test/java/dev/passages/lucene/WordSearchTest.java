@@ -1,6 +1,7 @@
 package dev.passages.lucene;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.passages.SeedCorpus;
 import dev.passages.corpus.Source;
@@ -15,8 +16,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.AlreadyClosedException;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,6 +36,9 @@ class WordSearchTest {
 
   /** Paragraphs of the harvest report, each with "wheat" and "grew". */
   static final int REPORTS = 1_200;
+
+  /** The last report paragraphs, which call the wheat fine (the others, fair). */
+  static final int FINE = PassageSearch.COUNT_UP_TO;
 
   /** Report paragraphs that also name barley. */
   static final int WITH_BARLEY = 5;
@@ -62,6 +70,7 @@ class WordSearchTest {
                         + i
                         + " says the wheat "
                         + (i <= WITH_BARLEY ? "and barley " : "")
+                        + (i > REPORTS - FINE ? "fine " : "fair ")
                         + "grew well this year.")
             .collect(Collectors.joining("\n", "Harvest reports\n", "\n"));
     SeedCorpus.write(corpus, "reports.txt", reports);
@@ -82,6 +91,8 @@ class WordSearchTest {
     // Indexed after comments/b, so Lucene holds it later; it still comes first among equals.
     new Indexer(corpus, dir.resolve("index")).rebuild();
     SeedCorpus.write(corpus, "comments/a.txt", "Re: bread\nRye bread is best.\n");
+    // Held last in the index, the best match of "wheat" alone.
+    SeedCorpus.write(corpus, "commentary/late.txt", "Late\nThe wheat is late.\n");
     new Indexer(corpus, dir.resolve("index")).update();
     engine = LuceneEngine.open(dir.resolve("index"));
   }
@@ -107,41 +118,47 @@ class WordSearchTest {
   void aCommonWordIsCountedExactlyPerSourceFromTheIndex() {
     EnginePage wheat = find("wheat");
     assertThat(wheat.totalExact()).isTrue();
-    assertThat(wheat.total()).isEqualTo(REPORTS + 2);
-    assertThat(wheat.allParts()).isEqualTo(REPORTS + 2);
-    assertThat(wheat.counts()).isEqualTo(new SourceCounts(REPORTS, 1, 1, true));
+    assertThat(wheat.total()).isEqualTo(REPORTS + 3);
+    assertThat(wheat.allParts()).isEqualTo(REPORTS + 3);
+    assertThat(wheat.counts()).isEqualTo(new SourceCounts(REPORTS, 2, 1, true));
     assertThat(wheat.hits()).extracting(Hit::matched).containsOnly(Matched.ALL);
   }
 
   @Test
   void aCommonWordInOneSourceIsCountedThereAndEverySourceCountedToo() {
     EnginePage wheat = find("wheat", Set.of(Source.COMMENTARY), 10);
-    assertThat(wheat.total()).isEqualTo(1);
-    assertThat(ids(wheat)).containsExactly("commentary/view#p1");
-    assertThat(wheat.counts()).isEqualTo(new SourceCounts(REPORTS, 1, 1, true));
+    assertThat(wheat.total()).isEqualTo(2);
+    assertThat(ids(wheat)).containsExactly("commentary/late#p1", "commentary/view#p1");
+    assertThat(wheat.counts()).isEqualTo(new SourceCounts(REPORTS, 2, 1, true));
   }
 
   @Test
   void onlyTheCountsMayBeAskedFor() {
     EnginePage wheat = find("wheat", Set.of(), 0);
     assertThat(wheat.hits()).isEmpty();
-    assertThat(wheat.total()).isEqualTo(REPORTS + 2);
+    assertThat(wheat.total()).isEqualTo(REPORTS + 3);
   }
 
   @Test
   void pastTheCountingLimitThoseHoldingEveryPartAreCountedApart() {
     EnginePage wheatBarley = find("wheat barley");
     assertThat(wheatBarley.totalExact()).isFalse();
-    assertThat(wheatBarley.total()).isBetween((long) PassageSearch.COUNT_UP_TO, REPORTS + 2L);
+    assertThat(wheatBarley.total()).isBetween((long) PassageSearch.COUNT_UP_TO, REPORTS + 3L);
     assertThat(wheatBarley.allParts()).isEqualTo(WITH_BARLEY + 1);
     assertThat(wheatBarley.counts().exact()).isFalse();
     assertThat(wheatBarley.hits().subList(0, WITH_BARLEY + 1))
         .extracting(Hit::matched)
         .containsOnly(Matched.ALL);
     assertThat(wheatBarley.hits().get(WITH_BARLEY + 1).matched()).isEqualTo(Matched.SOME);
+    // The best of the rest is held last in the index, long after the counting stopped.
+    assertThat(wheatBarley.hits().get(WITH_BARLEY + 1).id()).isEqualTo("commentary/late#p1");
     // When more than the limit hold every part, the total stands for them.
     EnginePage wheatGrew = find("wheat grew");
     assertThat(wheatGrew.allParts()).isEqualTo(wheatGrew.total());
+    // Exactly as many as the limit hold both: counted, though the ranking skipped some.
+    EnginePage wheatFine = find("wheat fine");
+    assertThat(wheatFine.totalExact()).isFalse();
+    assertThat(wheatFine.allParts()).isEqualTo(FINE);
   }
 
   @Test
@@ -189,6 +206,46 @@ class WordSearchTest {
   }
 
   @Test
+  void aPageFurtherOnStartsAtItsOffset() {
+    EnginePage third =
+        engine.find(new EngineQuery(QuerySyntax.parse("bread"), Set.of(), null, 2, 10));
+    assertThat(ids(third)).containsExactly("comments/a#title", "comments/b#title");
+    assertThat(
+            engine.find(new EngineQuery(QuerySyntax.parse("bread"), Set.of(), null, 4, 10)).hits())
+        .isEmpty();
+  }
+
+  @Test
+  void aSearchWithinOneDocumentFindsOnlyItsPassages() {
+    EnginePage view =
+        engine.find(
+            new EngineQuery(QuerySyntax.parse("wheat"), Set.of(), "commentary/view", 0, 10));
+    assertThat(view.total()).isEqualTo(1);
+    assertThat(ids(view)).containsExactly("commentary/view#p1");
+  }
+
+  @Test
+  void aQueryNeverSeenBeforeIsCompiledAndThenKept() {
+    String fresh = "rye unheard" + UUID.randomUUID().toString().replace("-", "");
+    EnginePage first = find(fresh);
+    assertThat(ids(first)).containsExactly("comments/a#p1", "comments/b#p1");
+    assertThat(ids(find(fresh))).isEqualTo(ids(first));
+  }
+
+  @Test
+  void theEngineTellsItsIndexVersionAndClosesItsSearchers() throws IOException {
+    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir.resolve("index")))) {
+      assertThat(engine.version()).isEqualTo(reader.getVersion());
+    }
+    LuceneEngine other = LuceneEngine.open(dir.resolve("index"));
+    assertThat(find("rye").total()).isEqualTo(2);
+    other.close();
+    assertThatThrownBy(
+            () -> other.find(new EngineQuery(QuerySyntax.parse("rye"), Set.of(), null, 0, 1)))
+        .isInstanceOf(AlreadyClosedException.class);
+  }
+
+  @Test
   void equalMatchesComeInReadingOrder() {
     assertThat(ids(find("bread")))
         .containsExactly("comments/a#p1", "comments/b#p1", "comments/a#title", "comments/b#title");
@@ -197,7 +254,7 @@ class WordSearchTest {
   @Test
   void aWordExcludedAloneIsNoCommonWord() {
     EnginePage notWheat = find("-wheat");
-    assertThat(notWheat.total()).isNotEqualTo(REPORTS + 2);
+    assertThat(notWheat.total()).isNotEqualTo(REPORTS + 3);
   }
 
   @Test
