@@ -142,11 +142,17 @@ public final class LuceneQueries {
       return List.copyOf(new LinkedHashSet<>(wanted));
     }
 
-    /** These parts less the single words whose term {@code keepWord} refuses. */
+    /**
+     * These parts less the single words whose term {@code keepWord} refuses. A phrase of one word
+     * is a term query too, in the exact view: it is kept, as every phrase is.
+     */
     Parts keeping(Predicate<String> keepWord) {
       List<Query> kept =
           wanted.stream()
-              .filter(q -> !(q instanceof TermQuery t) || keepWord.test(t.getTerm().text()))
+              .filter(
+                  q ->
+                      !(q instanceof TermQuery t && t.getTerm().field().equals(Schema.TEXT))
+                          || keepWord.test(t.getTerm().text()))
               .toList();
       return kept.isEmpty() || kept.size() == wanted.size()
           ? this

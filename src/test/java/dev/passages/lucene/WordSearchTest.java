@@ -59,6 +59,9 @@ class WordSearchTest {
 
   static LuceneEngine engine;
 
+  /** An index of the report alone: every passage from one source. */
+  static LuceneEngine articlesOnly;
+
   @BeforeAll
   static void index() throws IOException {
     Path corpus = dir.resolve("corpus");
@@ -95,11 +98,16 @@ class WordSearchTest {
     SeedCorpus.write(corpus, "commentary/late.txt", "Late\nThe wheat is late.\n");
     new Indexer(corpus, dir.resolve("index")).update();
     engine = LuceneEngine.open(dir.resolve("index"));
+    Path reportsOnly = dir.resolve("reports-only");
+    SeedCorpus.write(reportsOnly, "reports.txt", reports);
+    new Indexer(reportsOnly, dir.resolve("reports-index")).rebuild();
+    articlesOnly = LuceneEngine.open(dir.resolve("reports-index"));
   }
 
   @AfterAll
   static void close() throws IOException {
     engine.close();
+    articlesOnly.close();
   }
 
   static EnginePage find(String query, Set<Source> sources, int limit) {
@@ -203,6 +211,28 @@ class WordSearchTest {
     assertThat(rye.counts()).isEqualTo(new SourceCounts(0, 0, 2, true));
     EnginePage barley = find("barley");
     assertThat(barley.counts()).isEqualTo(new SourceCounts(WITH_BARLEY, 1, 0, true));
+  }
+
+  @Test
+  void inAnIndexOfOneSourceAnExactTotalIsThatSourcesCount() {
+    EnginePage fine =
+        articlesOnly.find(new EngineQuery(QuerySyntax.parse("fine"), Set.of(), null, 0, 1));
+    assertThat(fine.counts()).isEqualTo(new SourceCounts(FINE, 0, 0, true));
+    EnginePage wheatFine =
+        articlesOnly.find(new EngineQuery(QuerySyntax.parse("wheat fine"), Set.of(), null, 0, 1));
+    assertThat(wheatFine.totalExact()).isFalse();
+    assertThat(wheatFine.counts().exact()).isFalse();
+  }
+
+  @Test
+  void aLongQuerysPhrasesTakeNoPlaceOfItsWords() {
+    // 32 words and a phrase: the words are all kept, as the phrase is.
+    String query =
+        String.join(" ", GLOSSARY.subList(0, LuceneQueries.MAX_QUERY_PARTS))
+            + " \""
+            + GLOSSARY.getLast()
+            + "\"";
+    assertThat(find(query).total()).isEqualTo(LuceneQueries.MAX_QUERY_PARTS + 2); // and "most"
   }
 
   @Test
