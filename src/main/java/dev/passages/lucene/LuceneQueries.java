@@ -131,22 +131,32 @@ public final class LuceneQueries {
 
   /**
    * The query's top-level parts, as the parser joined them with AND: what the reader wants (words,
-   * phrases, prefixes, OR-groups, each as often as typed) and what they exclude.
+   * phrases, prefixes, OR-groups, each as often as typed) and what they exclude; {@code cut} when
+   * some part the reader typed was left out of {@code wanted} (a filler word, a word a long query
+   * was cut of).
    */
-  private record Parts(List<Query> wanted, List<Query> excluded) {
+  private record Parts(List<Query> wanted, List<Query> excluded, boolean cut) {
 
     /** The wanted parts without repeats. */
     List<Query> distinct() {
       return List.copyOf(new LinkedHashSet<>(wanted));
     }
 
-    /** These parts less the single words whose term {@code keepWord} refuses. */
+    /**
+     * These parts less the single words whose term {@code keepWord} refuses. A phrase of one word
+     * is a term query too, in the exact view: it is kept, as every phrase is.
+     */
     Parts keeping(Predicate<String> keepWord) {
       List<Query> kept =
           wanted.stream()
-              .filter(q -> !(q instanceof TermQuery t) || keepWord.test(t.getTerm().text()))
+              .filter(
+                  q ->
+                      !(q instanceof TermQuery t && t.getTerm().field().equals(Schema.TEXT))
+                          || keepWord.test(t.getTerm().text()))
               .toList();
-      return new Parts(kept.isEmpty() ? wanted : kept, excluded);
+      return kept.isEmpty() || kept.size() == wanted.size()
+          ? this
+          : new Parts(kept, excluded, true);
     }
   }
 
@@ -168,7 +178,7 @@ public final class LuceneQueries {
         } else if (clause.occur() == Occur.MUST) {
           wanted.add(clause.query());
         } else {
-          return new Parts(List.of(text), List.of()); // an OR at the top: one part
+          return new Parts(List.of(text), List.of(), false); // an OR at the top: one part
         }
       }
     } else {
@@ -184,7 +194,9 @@ public final class LuceneQueries {
       }
     }
     List<Query> content = wanted.stream().filter(q -> !fillers.contains(q)).toList();
-    return new Parts(content.isEmpty() ? wanted : content, excluded);
+    return content.isEmpty() || content.size() == wanted.size()
+        ? new Parts(wanted, excluded, false)
+        : new Parts(content, excluded, true);
   }
 
   /**
@@ -231,20 +243,21 @@ public final class LuceneQueries {
     List<Query> distinct = parts.distinct();
     Query all = null;
     Query any;
-    if (distinct.size() <= 1) {
+    if (distinct.size() <= 1 && !parts.cut()) {
       any = text;
     } else {
-      BooleanQuery.Builder anyPart = new BooleanQuery.Builder();
-      BooleanQuery.Builder everyPart = new BooleanQuery.Builder();
       // A part typed twice counts twice, as in a plain BM25 query of the same words.
+      BooleanQuery.Builder anyPart = new BooleanQuery.Builder();
       parts.wanted().forEach(part -> anyPart.add(part, Occur.SHOULD));
-      distinct.forEach(part -> everyPart.add(part, Occur.MUST));
-      for (Query excluded : parts.excluded()) {
-        anyPart.add(excluded, Occur.MUST_NOT);
-        everyPart.add(excluded, Occur.MUST_NOT);
-      }
+      parts.excluded().forEach(excluded -> anyPart.add(excluded, Occur.MUST_NOT));
       any = anyPart.build();
-      all = everyPart.build();
+      // One part left ("what uranium" is uranium): every match holds it all.
+      if (distinct.size() > 1) {
+        BooleanQuery.Builder everyPart = new BooleanQuery.Builder();
+        distinct.forEach(part -> everyPart.add(part, Occur.MUST));
+        parts.excluded().forEach(excluded -> everyPart.add(excluded, Occur.MUST_NOT));
+        all = everyPart.build();
+      }
     }
     if (all != null) {
       // The query's own source filters hold for "every part" as for any.
