@@ -18,8 +18,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,12 +28,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PassageDocumentsTest {
 
-  @TempDir static Path dir;
-  private static LuceneWriter writer;
-  private static LuceneEngine engine;
+  @TempDir Path dir;
+  private LuceneWriter writer;
+  private LuceneEngine engine;
 
-  @BeforeAll
-  static void index() throws IOException {
+  /**
+   * An index per test, not per class: PIT credits what a {@code @BeforeAll} runs to one test alone,
+   * so a mutant of the indexing code would be checked against that test only.
+   */
+  @BeforeEach
+  void index() throws IOException {
     Path corpus = dir.resolve("corpus");
     SeedCorpus.write(
         corpus,
@@ -56,12 +60,12 @@ class PassageDocumentsTest {
     engine = LuceneEngine.live(writer);
   }
 
-  @AfterAll
-  static void close() throws IOException {
+  @AfterEach
+  void close() throws IOException {
     writer.close();
   }
 
-  private static EnginePage find(String query, float[] meaning) {
+  private EnginePage find(String query, float[] meaning) {
     return engine.find(
         new EngineQuery(QuerySyntax.parse(query), Set.of(), null, 0, 10, meaning, false));
   }
