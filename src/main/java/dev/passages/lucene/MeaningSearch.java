@@ -192,15 +192,9 @@ final class MeaningSearch {
       float below = group.isEmpty() ? (all ? 10f : 0f) : Math.nextDown(group.getLast().score);
       group.add(new ScoreDoc(doc.doc, below));
     }
-    if (!holdingAll.isEmpty() && !others.isEmpty()) {
-      // Every other score stays below those holding every part.
-      float floor = holdingAll.getLast().score;
-      for (int i = 0; i < others.size(); i++) {
-        if (others.get(i).score >= floor) {
-          others.set(i, new ScoreDoc(others.get(i).doc, Math.nextDown(floor) - i * 1e-6f));
-        }
-      }
-    }
+    // Every other score is already below those holding every part: fused, a passage holding every
+    // part scores at least 9 (Fusion adds 10 to a mean of shares and cosines), any other at most 1,
+    // and the rest follow the last of their group.
     List<ScoreDoc> order = new ArrayList<>(holdingAll.size() + others.size());
     order.addAll(holdingAll);
     order.addAll(others);
