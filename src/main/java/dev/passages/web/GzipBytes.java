@@ -65,16 +65,22 @@ public final class GzipBytes {
 
   /** {@code plain} gzipped, with a compressor from the pool. Thread-safe. */
   byte[] gzip(byte[] plain) {
-    Deflater deflater = pool.poll();
-    if (deflater == null) {
-      deflater = new Deflater(level, true);
-    }
+    Deflater deflater = borrow();
     try {
       return gzip(plain, deflater);
     } finally {
-      if (!pool.offer(deflater)) {
-        deflater.end();
-      }
+      giveBack(deflater);
+    }
+  }
+
+  private Deflater borrow() {
+    Deflater deflater = pool.poll();
+    return deflater != null ? deflater : new Deflater(level, true);
+  }
+
+  private void giveBack(Deflater deflater) {
+    if (!pool.offer(deflater)) {
+      deflater.end();
     }
   }
 
@@ -98,9 +104,8 @@ public final class GzipBytes {
     int at = HEADER.length;
     System.arraycopy(deflatedHead, 0, out, at, deflatedHead.length);
     at += deflatedHead.length;
-    // A stored block, not the last (RFC 1951, 3.2.4): its header bits are all 0 and the head ends
-    // on
-    // a byte boundary (sync flush), then its length and the length's complement.
+    // A stored block, not the last (RFC 1951, 3.2.4): its header bits are all 0, as the head ends
+    // on a byte boundary (sync flush); then its length and the length's complement.
     out[at++] = 0;
     out[at++] = (byte) middle.length;
     out[at++] = (byte) (middle.length >>> 8);
@@ -130,10 +135,7 @@ public final class GzipBytes {
   }
 
   private byte[] deflate(byte[] plain, boolean last) {
-    Deflater deflater = pool.poll();
-    if (deflater == null) {
-      deflater = new Deflater(level, true);
-    }
+    Deflater deflater = borrow();
     try {
       deflater.reset();
       deflater.setInput(plain);
@@ -157,9 +159,7 @@ public final class GzipBytes {
         }
       }
     } finally {
-      if (!pool.offer(deflater)) {
-        deflater.end();
-      }
+      giveBack(deflater);
     }
   }
 

@@ -45,10 +45,7 @@ final class JsonAnswers {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
-    ctx.contentType("application/json");
-    ctx.header("Vary", "Accept-Encoding");
-    if (body.length >= MIN_GZIP_BYTES && takesGzip(ctx)) {
-      ctx.header("Content-Encoding", "gzip");
+    if (jsonTakingGzip(ctx, body.length)) {
       ctx.result(gzip.gzip(body));
     } else {
       ctx.result(body);
@@ -73,17 +70,24 @@ final class JsonAnswers {
       }
       kept.put(request, answer);
     }
-    ctx.contentType("application/json");
-    ctx.header("Vary", "Accept-Encoding");
-    if (answer.length() >= MIN_GZIP_BYTES && takesGzip(ctx)) {
-      ctx.header("Content-Encoding", "gzip");
+    if (jsonTakingGzip(ctx, answer.length())) {
       ctx.result(answer.gzipped(result.tookMs(), gzip));
     } else {
       ctx.result(answer.plain(result.tookMs()));
     }
   }
 
-  private static boolean takesGzip(Context ctx) {
-    return GzipBytes.acceptsGzip(ctx.header("Accept-Encoding"));
+  /**
+   * Sets {@code ctx}'s answer up as JSON, and says whether it goes gzipped (then so marked): when
+   * the client takes gzip and {@code length} bytes are worth it.
+   */
+  private static boolean jsonTakingGzip(Context ctx, int length) {
+    ctx.contentType("application/json");
+    ctx.header("Vary", "Accept-Encoding");
+    if (length >= MIN_GZIP_BYTES && GzipBytes.acceptsGzip(ctx.header("Accept-Encoding"))) {
+      ctx.header("Content-Encoding", "gzip");
+      return true;
+    }
+    return false;
   }
 }
