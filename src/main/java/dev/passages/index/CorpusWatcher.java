@@ -18,8 +18,10 @@ import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -182,27 +184,35 @@ public final class CorpusWatcher implements Closeable {
 
   /**
    * Whether a changed file shares its id with another file it could be read as: op.md beside
-   * op.html, or notes.MD beside notes.md (extensions are read in any case). Lists the file's own
-   * folder only.
+   * op.html, or notes.MD beside notes.md (extensions are read in any case). Lists each folder of a
+   * changed file once, however many of its files changed (a burst of comments is one folder).
    */
   private boolean hasSiblingWithSameId() throws IOException {
+    Map<Path, List<Path>> changedByFolder = new HashMap<>();
     for (String file : changedFiles) {
       Path path = corpus.resolve(file);
-      Path folder = path.getParent();
-      if (folder == null || !Files.isDirectory(folder)) {
+      if (path.getParent() != null) {
+        changedByFolder.computeIfAbsent(path.getParent(), f -> new ArrayList<>()).add(path);
+      }
+    }
+    for (Map.Entry<Path, List<Path>> folder : changedByFolder.entrySet()) {
+      if (!Files.isDirectory(folder.getKey())) {
         continue;
       }
-      String id = CorpusReader.idOf(path.getFileName().toString());
-      try (DirectoryStream<Path> siblings =
-          Files.newDirectoryStream(
-              folder,
-              sibling -> {
-                String name = sibling.getFileName().toString();
-                return !sibling.equals(path)
-                    && DocumentParsers.supports(extension(name))
-                    && CorpusReader.idOf(name).equals(id);
-              })) {
-        if (siblings.iterator().hasNext()) {
+      // The readable files there, by id.
+      Map<String, List<Path>> byId = new HashMap<>();
+      try (DirectoryStream<Path> files = Files.newDirectoryStream(folder.getKey())) {
+        for (Path file : files) {
+          String name = file.getFileName().toString();
+          if (DocumentParsers.supports(extension(name))) {
+            byId.computeIfAbsent(CorpusReader.idOf(name), id -> new ArrayList<>()).add(file);
+          }
+        }
+      }
+      for (Path changed : folder.getValue()) {
+        List<Path> sameId =
+            byId.getOrDefault(CorpusReader.idOf(changed.getFileName().toString()), List.of());
+        if (sameId.stream().anyMatch(other -> !other.equals(changed))) {
           return true;
         }
       }

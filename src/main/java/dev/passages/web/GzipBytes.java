@@ -3,6 +3,7 @@ package dev.passages.web;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.function.Function;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
@@ -65,22 +66,21 @@ public final class GzipBytes {
 
   /** {@code plain} gzipped, with a compressor from the pool. Thread-safe. */
   byte[] gzip(byte[] plain) {
-    Deflater deflater = borrow();
-    try {
-      return gzip(plain, deflater);
-    } finally {
-      giveBack(deflater);
-    }
+    return withDeflater(deflater -> gzip(plain, deflater));
   }
 
-  private Deflater borrow() {
+  /** What {@code work} makes with a compressor lent from the pool, and given back after. */
+  private byte[] withDeflater(Function<Deflater, byte[]> work) {
     Deflater deflater = pool.poll();
-    return deflater != null ? deflater : new Deflater(level, true);
-  }
-
-  private void giveBack(Deflater deflater) {
-    if (!pool.offer(deflater)) {
-      deflater.end();
+    if (deflater == null) {
+      deflater = new Deflater(level, true);
+    }
+    try {
+      return work.apply(deflater);
+    } finally {
+      if (!pool.offer(deflater)) {
+        deflater.end();
+      }
     }
   }
 
@@ -92,75 +92,25 @@ public final class GzipBytes {
    */
   static byte[] splice(
       byte[] head, byte[] deflatedHead, byte[] middle, byte[] tail, byte[] deflatedTail) {
-    byte[] out =
-        new byte
-            [HEADER.length
-                + deflatedHead.length
-                + STORED_BLOCK_HEADER
-                + middle.length
-                + deflatedTail.length
-                + 8];
-    System.arraycopy(HEADER, 0, out, 0, HEADER.length);
-    int at = HEADER.length;
-    System.arraycopy(deflatedHead, 0, out, at, deflatedHead.length);
-    at += deflatedHead.length;
     // A stored block, not the last (RFC 1951, 3.2.4): its header bits are all 0, as the head ends
     // on a byte boundary (sync flush); then its length and the length's complement.
-    out[at++] = 0;
-    out[at++] = (byte) middle.length;
-    out[at++] = (byte) (middle.length >>> 8);
-    out[at++] = (byte) ~middle.length;
-    out[at++] = (byte) (~middle.length >>> 8);
-    System.arraycopy(middle, 0, out, at, middle.length);
-    at += middle.length;
-    System.arraycopy(deflatedTail, 0, out, at, deflatedTail.length);
-    at += deflatedTail.length;
-    CRC32 crc = new CRC32();
-    crc.update(head);
-    crc.update(middle);
-    crc.update(tail);
-    at = putIntLittleEndian(out, at, (int) crc.getValue());
-    putIntLittleEndian(out, at, head.length + middle.length + tail.length);
-    return out;
+    byte[] stored = new byte[STORED_BLOCK_HEADER + middle.length];
+    stored[1] = (byte) middle.length;
+    stored[2] = (byte) (middle.length >>> 8);
+    stored[3] = (byte) ~middle.length;
+    stored[4] = (byte) (~middle.length >>> 8);
+    System.arraycopy(middle, 0, stored, STORED_BLOCK_HEADER, middle.length);
+    return member(new byte[][] {deflatedHead, stored, deflatedTail}, head, middle, tail);
   }
 
   /** {@code head} deflated and flushed to a byte boundary, for {@link #splice}; not the end. */
   byte[] deflateHead(byte[] head) {
-    return deflate(head, false);
+    return withDeflater(deflater -> deflate(head, deflater, false));
   }
 
   /** {@code tail} deflated on its own, ending the stream, for {@link #splice}. */
   byte[] deflateTail(byte[] tail) {
-    return deflate(tail, true);
-  }
-
-  private byte[] deflate(byte[] plain, boolean last) {
-    Deflater deflater = borrow();
-    try {
-      deflater.reset();
-      deflater.setInput(plain);
-      if (last) {
-        deflater.finish();
-      }
-      byte[] out = new byte[plain.length + plain.length / 1000 + 64];
-      int length = 0;
-      while (true) {
-        if (length == out.length) {
-          out = Arrays.copyOf(out, out.length * 2);
-        }
-        int written =
-            last
-                ? deflater.deflate(out, length, out.length - length)
-                : deflater.deflate(out, length, out.length - length, Deflater.SYNC_FLUSH);
-        length += written;
-        // Done when finished, or, flushing, when the flush fitted (room was left over).
-        if (last ? deflater.finished() : length < out.length) {
-          return Arrays.copyOf(out, length);
-        }
-      }
-    } finally {
-      giveBack(deflater);
-    }
+    return withDeflater(deflater -> deflate(tail, deflater, true));
   }
 
   /**
@@ -168,24 +118,61 @@ public final class GzipBytes {
    * reset first.
    */
   public static byte[] gzip(byte[] plain, Deflater deflater) {
+    return member(new byte[][] {deflate(plain, deflater, true)}, plain);
+  }
+
+  /**
+   * {@code plain} deflated by {@code deflater} (reset first): to the end of the stream when {@code
+   * last}, else flushed to a byte boundary so that more blocks may follow.
+   */
+  private static byte[] deflate(byte[] plain, Deflater deflater, boolean last) {
     deflater.reset();
     deflater.setInput(plain);
-    deflater.finish();
+    if (last) {
+      deflater.finish();
+    }
     // Deflate never grows its input by more than a few bytes per 16 KB block.
-    byte[] out = new byte[HEADER.length + plain.length + plain.length / 1000 + 64];
-    System.arraycopy(HEADER, 0, out, 0, HEADER.length);
-    int length = HEADER.length;
-    while (!deflater.finished()) {
-      if (length == out.length - 8) {
+    byte[] out = new byte[plain.length + plain.length / 1000 + 64];
+    int length = 0;
+    while (true) {
+      if (length == out.length) {
         out = Arrays.copyOf(out, out.length * 2);
       }
-      length += deflater.deflate(out, length, out.length - 8 - length);
+      length +=
+          last
+              ? deflater.deflate(out, length, out.length - length)
+              : deflater.deflate(out, length, out.length - length, Deflater.SYNC_FLUSH);
+      // Done when finished, or, flushing, when the flush fitted (room was left over).
+      if (last ? deflater.finished() : length < out.length) {
+        return Arrays.copyOf(out, length);
+      }
+    }
+  }
+
+  /**
+   * A gzip member: the header, {@code deflated} in turn, and the trailer (CRC-32 and size) of the
+   * {@code plain} parts they inflate to.
+   */
+  private static byte[] member(byte[][] deflated, byte[]... plain) {
+    int size = HEADER.length + 8;
+    for (byte[] part : deflated) {
+      size += part.length;
+    }
+    byte[] out = Arrays.copyOf(HEADER, size);
+    int at = HEADER.length;
+    for (byte[] part : deflated) {
+      System.arraycopy(part, 0, out, at, part.length);
+      at += part.length;
     }
     CRC32 crc = new CRC32();
-    crc.update(plain);
-    length = putIntLittleEndian(out, length, (int) crc.getValue());
-    length = putIntLittleEndian(out, length, plain.length);
-    return Arrays.copyOf(out, length);
+    int plainLength = 0;
+    for (byte[] part : plain) {
+      crc.update(part);
+      plainLength += part.length;
+    }
+    at = putIntLittleEndian(out, at, (int) crc.getValue());
+    putIntLittleEndian(out, at, plainLength);
+    return out;
   }
 
   private static int putIntLittleEndian(byte[] out, int at, int value) {

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.passages.SeedCorpus;
 import dev.passages.corpus.Source;
 import dev.passages.embedding.Embedder;
-import dev.passages.index.CorpusIndex;
-import dev.passages.index.PassageText;
-import dev.passages.index.PassageVector;
 import dev.passages.search.EnginePage;
 import dev.passages.search.EngineQuery;
 import dev.passages.search.Hit;
@@ -74,19 +71,7 @@ class MeaningSearchRankingTest {
       thorium.append("thorium fuel number ").append(i).append(".\n");
     }
     SeedCorpus.write(corpus, "thorium.txt", thorium.toString());
-    writer = LuceneWriter.open(dir.resolve("index"), true);
-    CorpusIndex index = new CorpusIndex(corpus, writer);
-    index.update();
-    List<PassageVector> vectors = new ArrayList<>();
-    for (PassageText passage : writer.withoutVectors(1_000)) {
-      float[] vector = vectorOf(passage.text());
-      if (vector != null) {
-        vectors.add(new PassageVector(passage.id(), passage.text(), vector));
-      }
-    }
-    writer.putVectors(vectors);
-    writer.commit(null);
-    writer.refresh();
+    writer = HandSetVectors.index(corpus, dir.resolve("index"), MeaningSearchRankingTest::vectorOf);
     engine = LuceneEngine.live(writer);
   }
 
@@ -121,10 +106,7 @@ class MeaningSearchRankingTest {
    * The unit vector at cosine {@code cosine} to axis {@code toward}, turned toward {@code side}.
    */
   private static float[] at(int toward, int side, float cosine) {
-    float[] vector = new float[Embedder.DIMENSIONS];
-    vector[toward] = cosine;
-    vector[side] = (float) Math.sqrt(1 - cosine * cosine);
-    return vector;
+    return HandSetVectors.at(toward, side, cosine);
   }
 
   private static float[] axis(int i) {

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passages.SeedCorpus;
 import dev.passages.embedding.Embedder;
-import dev.passages.index.CorpusIndex;
-import dev.passages.index.PassageText;
-import dev.passages.index.PassageVector;
 import dev.passages.index.VectorCounts;
 import dev.passages.search.CommentView;
 import dev.passages.search.EnginePage;
@@ -15,7 +12,6 @@ import dev.passages.search.Hit;
 import dev.passages.search.QuerySyntax;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -47,16 +43,9 @@ class PassageDocumentsTest {
         corpus,
         "comments/first.txt",
         "---\nauthor: Jane Doe\ndate: 2026-01-02\nabout: zircon#p2\n---\nOn zircon\n\nWell said.\n");
-    writer = LuceneWriter.open(dir.resolve("index"), true);
-    new CorpusIndex(corpus, writer).update();
-    List<PassageVector> vectors = new ArrayList<>();
-    for (PassageText passage : writer.withoutVectors(100)) {
-      // A text of no words has the zero vector: stored as embedded, never found by meaning.
-      vectors.add(new PassageVector(passage.id(), passage.text(), new float[Embedder.DIMENSIONS]));
-    }
-    writer.putVectors(vectors);
-    writer.commit(null);
-    writer.refresh();
+    // A text of no words has the zero vector: stored as embedded, never found by meaning.
+    writer =
+        HandSetVectors.index(corpus, dir.resolve("index"), text -> new float[Embedder.DIMENSIONS]);
     engine = LuceneEngine.live(writer);
   }
 

@@ -3,14 +3,9 @@ package dev.passages.lucene;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passages.SeedCorpus;
-import dev.passages.embedding.Embedder;
-import dev.passages.index.CorpusIndex;
-import dev.passages.index.PassageText;
-import dev.passages.index.PassageVector;
 import dev.passages.search.RelatedPassage;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,18 +45,7 @@ class RelatedFinderTest {
         Cobalt refineries pollute rivers while miners earn little.
         Lithium brine glitter desert sun salt pools flats.
         """);
-    writer = LuceneWriter.open(dir.resolve("index"), true);
-    new CorpusIndex(corpus, writer).update();
-    List<PassageVector> vectors = new ArrayList<>();
-    for (PassageText passage : writer.withoutVectors(100)) {
-      float[] vector = vectorOf(passage.text());
-      if (vector != null) {
-        vectors.add(new PassageVector(passage.id(), passage.text(), vector));
-      }
-    }
-    writer.putVectors(vectors);
-    writer.commit(null);
-    writer.refresh();
+    writer = HandSetVectors.index(corpus, dir.resolve("index"), RelatedFinderTest::vectorOf);
     engine = LuceneEngine.live(writer);
   }
 
@@ -80,10 +64,7 @@ class RelatedFinderTest {
 
   /** A unit vector at cosine {@code cosine} to e0. */
   private static float[] at(float cosine) {
-    float[] vector = new float[Embedder.DIMENSIONS];
-    vector[0] = cosine;
-    vector[1] = (float) Math.sqrt(1 - cosine * cosine);
-    return vector;
+    return HandSetVectors.at(0, 1, cosine);
   }
 
   @AfterAll

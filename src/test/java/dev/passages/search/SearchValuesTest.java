@@ -36,22 +36,7 @@ class SearchValuesTest {
 
   @Test
   void anAnswerGivenAgainSaysOnlyHowLongItTookThisTime() {
-    SearchResult first =
-        new SearchResult(
-            "oil",
-            12,
-            true,
-            9,
-            10,
-            10,
-            41.5,
-            SourceCounts.of(Source.ARTICLE, 12),
-            "oill",
-            "gas",
-            true,
-            2,
-            true,
-            List.of());
+    SearchResult first = answerOfTotal(12);
     SearchResult again = first.took(0.25);
     assertThat(again.tookMs()).isEqualTo(0.25);
     assertThat(again).usingRecursiveComparison().ignoringFields("tookMs").isEqualTo(first);
@@ -59,24 +44,28 @@ class SearchValuesTest {
     assertThat(again.sameAnswerAs(first)).isTrue();
     assertThat(first.sameAnswerAs(again)).isTrue();
     assertThat(first.sameAnswerAs(null)).isFalse();
-    SearchResult other =
-        new SearchResult(
-            "oil",
-            13,
-            true,
-            9,
-            10,
-            10,
-            41.5,
-            SourceCounts.of(Source.ARTICLE, 12),
-            "oill",
-            "gas",
-            true,
-            2,
-            true,
-            List.of());
+    SearchResult other = answerOfTotal(13);
     assertThat(other.sameAnswerAs(first)).isFalse();
     assertThat(first.sameAnswerAs(other.took(41.5))).isFalse();
+  }
+
+  /** An answer of {@code total} matches, the same in every other field. */
+  private static SearchResult answerOfTotal(long total) {
+    return new SearchResult(
+        "oil",
+        total,
+        true,
+        9,
+        10,
+        10,
+        41.5,
+        SourceCounts.of(Source.ARTICLE, 12),
+        "oill",
+        "gas",
+        true,
+        2,
+        true,
+        List.of());
   }
 
   @Test
