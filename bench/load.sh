@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Load test on loopback: wrk against /api/search (bench/queries.txt in turn), plain and with
-# `Accept-Encoding: gzip` as browsers send it, and against /health (the framework's floor), with
+# Load test on loopback: wrk against /api/search (bench/queries.txt in turn), plain, with
+# `Accept-Encoding: gzip` (answered gzipped, as Safari and curl --compressed get it) and with
+# Accept-Encoding as Chrome and Firefox send it (answered in zstd), and against /health (the framework's floor), with
 # the server's CPU per request (from /proc) and its heap after each search run. Figures only.
 #   bench/load.sh [SECONDS] [CONNECTIONS] [WARM_SECONDS]   default 30 s at 64 connections, 20 s warm
 # Two servers in turn: as `passages serve` runs by default (repeated searches answered from the
@@ -65,6 +66,7 @@ for cache in 256 0; do
   echo "warmed: ${warm}s of /api/search at full load"
   echo "/api/search        $(measure bench/search.lua "")  heap after: $(heap)"
   echo "/api/search gzip   $(measure bench/search.lua "" -H 'Accept-Encoding: gzip')"
+  echo "/api/search zstd   $(measure bench/search.lua "" -H 'Accept-Encoding: gzip, deflate, br, zstd')"
   echo "/health            $(measure bench/health.lua /health)"
   stop
 done

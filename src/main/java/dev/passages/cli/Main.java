@@ -1,6 +1,7 @@
 package dev.passages.cli;
 
 import dev.passages.lucene.LuceneWriter;
+import dev.passages.web.WebServer;
 import java.io.IOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,6 +24,7 @@ public final class Main {
       // Only time is lost: the first search initialises what this could not.
       Logger.getLogger(Main.class.getName()).log(Level.FINE, "preparing the search", e);
     }
+    WebServer.prepare();
   }
 
   public static void main(String[] args) {
@@ -33,7 +35,8 @@ public final class Main {
     if (args.length > 0 && args[0].equals("serve")) {
       // The search path's classes initialise on a second core while this one reads the command
       // line and starts the server: the first search's own time, 18 ms without, 7 ms with
-      // (bench/first-searches.sh; start-up itself measured the same either way).
+      // (bench/first-searches.sh; start-up itself measured the same either way). Then the web
+      // layer's native library loads there too.
       Thread.ofPlatform().daemon().name("prepare").start(Main::prepare);
     }
     System.exit(PassagesCommand.commandLine().execute(args));

@@ -1,5 +1,6 @@
 package dev.passages.cli;
 
+import com.github.luben.zstd.ZstdInputStream;
 import dev.passages.web.Json;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -179,14 +180,21 @@ final class TrainingRun {
 
   /**
    * One GET in HTTP/1.0, so that the answer is never chunked and the connection closes after it;
-   * the body, gunzipped. The status does not matter here: a bad query's 400 is part of the run.
+   * the body, decompressed. Every other request takes zstd as browsers but Safari do, the rest
+   * gzip, so both are trained. The status does not matter here: a bad query's 400 is part of the
+   * run.
    */
   private byte[] get(String target) throws IOException {
     requests++;
+    String accepted = requests % 2 == 0 ? "gzip, deflate, br, zstd" : "gzip";
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
       OutputStream out = socket.getOutputStream();
       out.write(
-          ("GET " + target + " HTTP/1.0\r\nHost: 127.0.0.1\r\nAccept-Encoding: gzip\r\n\r\n")
+          ("GET "
+                  + target
+                  + " HTTP/1.0\r\nHost: 127.0.0.1\r\nAccept-Encoding: "
+                  + accepted
+                  + "\r\n\r\n")
               .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       byte[] response = socket.getInputStream().readAllBytes();
@@ -196,6 +204,8 @@ final class TrainingRun {
       InputStream body = new ByteArrayInputStream(response, end, response.length - end);
       if (head.contains("\ncontent-encoding: gzip")) {
         body = new GZIPInputStream(body);
+      } else if (head.contains("\ncontent-encoding: zstd")) {
+        body = new ZstdInputStream(body);
       }
       return body.readAllBytes();
     } catch (IOException e) {

@@ -41,13 +41,21 @@ public final class GzipBytes {
 
   /** Whether an Accept-Encoding header takes gzip: listed (or {@code *}) without {@code q=0}. */
   public static boolean acceptsGzip(String acceptEncoding) {
+    return accepts(acceptEncoding, "gzip", true);
+  }
+
+  /**
+   * Whether an Accept-Encoding header takes {@code coding}: listed without {@code q=0}, or, when
+   * {@code orStar}, {@code *} listed so.
+   */
+  static boolean accepts(String acceptEncoding, String coding, boolean orStar) {
     if (acceptEncoding == null) {
       return false;
     }
     for (String part : acceptEncoding.split(",")) {
       String[] fields = part.split(";");
-      String coding = fields[0].strip().toLowerCase(Locale.ROOT);
-      if (!coding.equals("gzip") && !coding.equals("*")) {
+      String listed = fields[0].strip().toLowerCase(Locale.ROOT);
+      if (!listed.equals(coding) && !(orStar && listed.equals("*"))) {
         continue;
       }
       boolean refused = false;

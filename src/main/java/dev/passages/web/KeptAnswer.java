@@ -8,10 +8,11 @@ import java.util.Arrays;
 
 /**
  * A search answer kept as bytes around the one field that changes when it is given again, {@code
- * tookMs}: the JSON before the number and after it, and the same two parts deflated once asked for.
- * A repeated search (kept by {@code PassageSearch} until the index changes) is then sent, plain or
- * gzipped, without writing its JSON or compressing it again: the number goes between the parts, in
- * a stored block of its own when gzipped ({@link GzipBytes#splice}).
+ * tookMs}: the JSON before the number and after it, and the same two parts deflated or compressed
+ * with zstd once asked for. A repeated search (kept by {@code PassageSearch} until the index
+ * changes) is then sent, plain, gzipped or in zstd, without writing its JSON or compressing it
+ * again: the number goes between the parts, in a stored block of its own when gzipped ({@link
+ * GzipBytes#splice}), in a frame of its own in zstd ({@link ZstdBytes#splice}).
  */
 final class KeptAnswer {
 
@@ -28,6 +29,7 @@ final class KeptAnswer {
   private final byte[] head;
   private final byte[] tail;
   private volatile byte[][] deflated;
+  private volatile byte[][] zstd;
 
   private KeptAnswer(SearchResult result, byte[] head, byte[] tail) {
     this.result = result;
@@ -77,6 +79,16 @@ final class KeptAnswer {
       deflated = parts;
     }
     return GzipBytes.splice(head, parts[0], number(tookMs), tail, parts[1]);
+  }
+
+  /** The same in zstd, the parts compressed by {@code compressor} the first time. */
+  byte[] zstd(double tookMs, ZstdBytes compressor) {
+    byte[][] parts = zstd;
+    if (parts == null) {
+      parts = new byte[][] {compressor.compress(head), compressor.compress(tail)};
+      zstd = parts;
+    }
+    return compressor.splice(parts[0], number(tookMs), parts[1]);
   }
 
   /** Its size, plain, with a time of a few characters. */

@@ -62,6 +62,14 @@ public final class WebServer {
 
   private WebServer() {}
 
+  /**
+   * Loads what the first answers would otherwise wait for: zstd's native library (about 50 ms).
+   * {@code passages serve} runs this on a second core while the first starts the server.
+   */
+  public static void prepare() {
+    ZstdBytes.available();
+  }
+
   /** The read-only Passages app over {@code search}, unstarted: no comments can be posted. */
   public static Javalin create(PassageSearch search) {
     return create(search, null, WebOptions.DEFAULTS);

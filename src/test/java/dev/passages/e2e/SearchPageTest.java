@@ -96,6 +96,27 @@ class SearchPageTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void answersComeInZstdAndARepeatedOneKeptAsBytesReadsTheSameInTheBrowser() {
+    open("/");
+    // The first answer is made afresh, the next two are the kept one's frames around a new time.
+    List<String> answers =
+        (List<String>)
+            browser.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "(async () => { const out = [];"
+                    + "  for (let i = 0; i < 3; i++) {"
+                    + "    const r = await fetch('/api/search?q=Kazakhstan%20zstd');"
+                    + "    const body = await r.json();"
+                    + "    if (typeof body.tookMs !== 'number') return ['no tookMs'];"
+                    + "    delete body.tookMs;"
+                    + "    out.push(r.headers.get('content-encoding') + ' ' + JSON.stringify(body));"
+                    + "  } return out; })().then(done, e => done(['failed: ' + e]));");
+    assertThat(answers).hasSize(3).allMatch(answer -> answer.equals(answers.getFirst()));
+    assertThat(answers.getFirst()).startsWith("zstd {").contains("<mark>Kazakhstan</mark>");
+  }
+
+  @Test
   void aMisspelledNameShowsTheCorrectedResultsAndSaysSo() {
     open("/");
     type("Tokaev");

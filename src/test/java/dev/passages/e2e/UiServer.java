@@ -15,6 +15,9 @@ import java.util.Map;
  */
 final class UiServer implements AutoCloseable {
 
+  /** Answers kept for repeated searches, as {@code serve} keeps by default. */
+  private static final int KEPT_ANSWERS = 256;
+
   private final LiveSearch live;
   private final Javalin app;
 
@@ -47,7 +50,7 @@ final class UiServer implements AutoCloseable {
     live =
         meaning
             ? LiveSearch.withMeaning(corpus, dir.resolve("index"))
-            : LiveSearch.open(corpus, dir.resolve("index"));
+            : LiveSearch.open(corpus, dir.resolve("index"), KEPT_ANSWERS);
     app =
         WebServer.create(live.search(), live.comments(), new WebOptions(1000, null))
             .start("127.0.0.1", 0);

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Repeated searches answered from the bytes kept for them, as serve runs by default (kept answers
- * on): the same answer, plain and gzipped, as the first time, with its own time; and a new answer
- * once the index changes.
+ * on): the same answer, plain, gzipped and in zstd, as the first time, with its own time; and a new
+ * answer once the index changes.
  */
 class KeptAnswersTest {
 
@@ -51,7 +51,7 @@ class KeptAnswersTest {
   }
 
   @Test
-  void aRepeatedSearchIsTheSameAnswerPlainOrGzippedWithItsOwnTime() throws Exception {
+  void aRepeatedSearchIsTheSameAnswerPlainGzippedOrInZstdWithItsOwnTime() throws Exception {
     String path =
         "/api/search?q=" + URLEncoder.encode("Kazakhstan uranium", StandardCharsets.UTF_8);
     JsonNode first = json(get(path, null));
@@ -63,7 +63,13 @@ class KeptAnswersTest {
       assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
       assertThat(gzipped.headers().firstValue("Vary")).hasValue("Accept-Encoding");
       byte[] inflated = gunzip(gzipped.body());
-      for (JsonNode again : new JsonNode[] {json(plain), Json.mapper().readTree(inflated)}) {
+      HttpResponse<byte[]> zstd = get(path, "gzip, deflate, br, zstd");
+      assertThat(zstd.headers().firstValue("Content-Encoding")).hasValue("zstd");
+      byte[] decompressed = ZstdBytesTest.decompress(zstd.body());
+      for (JsonNode again :
+          new JsonNode[] {
+            json(plain), Json.mapper().readTree(inflated), Json.mapper().readTree(decompressed)
+          }) {
         // A kept answer's time is that of the lookup: a number, never the first search's.
         assertThat(again.get("tookMs").isNumber()).isTrue();
         assertThat(again.get("tookMs").asDouble()).isGreaterThanOrEqualTo(0);
@@ -73,10 +79,10 @@ class KeptAnswersTest {
   }
 
   @Test
-  void aSmallAnswerGoesPlainEvenToAClientTakingGzip() throws Exception {
+  void aSmallAnswerGoesPlainEvenToAClientTakingCompression() throws Exception {
     String path = "/api/search?q=zzzznothing";
     for (int i = 0; i < 2; i++) {
-      HttpResponse<byte[]> response = get(path, "gzip");
+      HttpResponse<byte[]> response = get(path, "gzip, zstd");
       assertThat(response.headers().firstValue("Content-Encoding")).isEmpty();
       assertThat(json(response).get("total").asLong()).isZero();
     }
@@ -99,12 +105,16 @@ class KeptAnswersTest {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(posted.statusCode()).isEqualTo(201);
-    for (String encoding : new String[] {"gzip", null, "gzip"}) {
+    for (String encoding : new String[] {"gzip", null, "zstd", "gzip", "zstd"}) {
       HttpResponse<byte[]> response = get(path, encoding);
       JsonNode body =
-          "gzip".equals(encoding)
-              ? Json.mapper().readTree(gunzip(response.body()))
-              : json(response);
+          encoding == null
+              ? json(response)
+              : Json.mapper()
+                  .readTree(
+                      encoding.equals("gzip")
+                          ? gunzip(response.body())
+                          : ZstdBytesTest.decompress(response.body()));
       assertThat(body.get("total").asLong()).isEqualTo(1);
       assertThat(body.get("hits").get(0).get("highlight").asText())
           .contains("<mark>Quokkas</mark>");

@@ -1,5 +1,6 @@
 package dev.passages.bench;
 
+import com.github.luben.zstd.ZstdCompressCtx;
 import dev.passages.lucene.LuceneEngine;
 import dev.passages.search.PassageSearch;
 import dev.passages.search.SearchRequest;
@@ -30,11 +31,13 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What gzip costs per search answer at each level: the JSON answers to {@code bench/queries.txt} on
- * the seed corpus, compressed in turn as Javalin does it (a {@link GZIPOutputStream} per answer at
- * {@code level}). Prints, once per level, the answers' mean size before and after, and what the
- * bytes saved are worth in transfer time on a slow link (1.6 Mbit/s, Chrome's "fast 3G") and on
- * loopback; the benchmark gives the CPU time per answer.
+ * What gzip and zstd cost per search answer at each level: the JSON answers to {@code
+ * bench/queries.txt} on the seed corpus, compressed in turn as Javalin does it (a {@link
+ * GZIPOutputStream} per answer at {@code level}), as the server does (one compressor kept and
+ * reset), and in zstd at the same level number with one context kept. Prints, once per level, the
+ * answers' mean size before and after, and what the bytes saved are worth in transfer time on a
+ * slow link (1.6 Mbit/s, Chrome's "fast 3G") and on loopback; the benchmark gives the CPU time per
+ * answer.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -49,6 +52,7 @@ public class CompressionBenchmark {
 
   private final List<byte[]> answers = new ArrayList<>();
   private Deflater deflater;
+  private ZstdCompressCtx zstd;
   private int next;
 
   @Setup(Level.Trial)
@@ -63,22 +67,34 @@ public class CompressionBenchmark {
       }
     }
     deflater = new Deflater(level, true);
+    zstd = new ZstdCompressCtx().setLevel(level);
     long plain = 0;
     long gzipped = 0;
+    long zstdBytes = 0;
     for (byte[] answer : answers) {
       plain += answer.length;
       gzipped += gzip(answer, level).length;
+      zstdBytes += zstd.compress(answer).length;
     }
-    double savedBytes = (plain - gzipped) / (double) answers.size();
     System.out.printf(
         Locale.ROOT,
-        "%nlevel %d: %d answers, mean %.0f bytes, gzipped %.0f bytes (%.0f %%); the bytes saved"
-            + " take %.0f µs at 1.6 Mbit/s, %.1f µs at 10 Gbit/s (loopback)%n",
+        "%nlevel %d: %d answers, mean %.0f bytes%n",
         level,
         answers.size(),
-        plain / (double) answers.size(),
-        gzipped / (double) answers.size(),
-        100.0 * gzipped / plain,
+        plain / (double) answers.size());
+    printSize("gzipped", gzipped, plain);
+    printSize("in zstd", zstdBytes, plain);
+  }
+
+  private void printSize(String how, long compressed, long plain) {
+    double savedBytes = (plain - compressed) / (double) answers.size();
+    System.out.printf(
+        Locale.ROOT,
+        "  %s %.0f bytes (%.0f %%); the bytes saved take %.0f µs at 1.6 Mbit/s, %.1f µs at 10"
+            + " Gbit/s (loopback)%n",
+        how,
+        compressed / (double) answers.size(),
+        100.0 * compressed / plain,
         savedBytes * 8 / 1.6e6 * 1e6,
         savedBytes * 8 / 10e9 * 1e6);
   }
@@ -96,6 +112,14 @@ public class CompressionBenchmark {
     byte[] answer = answers.get(next);
     next = (next + 1) % answers.size();
     return GzipBytes.gzip(answer, deflater);
+  }
+
+  /** In zstd at the same level number, one context kept, as {@code ZstdBytes} does. */
+  @Benchmark
+  public byte[] zstdReusingContext() {
+    byte[] answer = answers.get(next);
+    next = (next + 1) % answers.size();
+    return zstd.compress(answer);
   }
 
   private static byte[] gzip(byte[] plain, int level) {
