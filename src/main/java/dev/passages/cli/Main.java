@@ -39,6 +39,6 @@ public final class Main {
       // layer's native library loads there too.
       Thread.ofPlatform().daemon().name("prepare").start(Main::prepare);
     }
-    System.exit(PassagesCommand.commandLine().execute(args));
+    System.exit(PassagesCommand.commandLine(args).execute(args));
   }
 }

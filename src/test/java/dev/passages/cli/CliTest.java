@@ -198,6 +198,18 @@ class CliTest {
   }
 
   @Test
+  void theRootHelpListsEveryCommandAndAMistypedOneIsAnsweredWithTheNearest() {
+    Run help = run("--help");
+    assertThat(help.exit).isZero();
+    assertThat(help.out)
+        .contains("Usage: passages")
+        .containsSubsequence("index", "search", "serve");
+    Run typo = run("sreve");
+    assertThat(typo.exit).isEqualTo(ExitCodes.USAGE);
+    assertThat(typo.err).contains("sreve").contains("Did you mean: passages serve?");
+  }
+
+  @Test
   void aTrainingRunSearchesASampleOfTheCorpusOverHttpAndLeavesNoFilesBehind() throws Exception {
     Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
     long before = trainingFolders(temporary);
@@ -230,10 +242,11 @@ class CliTest {
     }
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine commandLine = PassagesCommand.commandLine();
+    String[] line = all.toArray(String[]::new);
+    CommandLine commandLine = PassagesCommand.commandLine(line);
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
-    int exit = commandLine.execute(all.toArray(String[]::new));
+    int exit = commandLine.execute(line);
     return new Run(exit, out.toString(), err.toString());
   }
 
