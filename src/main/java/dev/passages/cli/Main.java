@@ -17,14 +17,21 @@ public final class Main {
 
   private Main() {}
 
+  /**
+   * Work of {@code serve} done ahead on a second core, in the order the first core will need it:
+   * the web layer's files (needed when the server is created), the search path's classes (at the
+   * first search), zstd (at the first compressed answer). Whatever this has not done when it is
+   * needed is done there, or waited for.
+   */
   private static void prepare() {
     try {
+      WebServer.prepareServer();
       LuceneWriter.prepare();
+      WebServer.prepareCompression();
     } catch (IOException | RuntimeException e) {
-      // Only time is lost: the first search initialises what this could not.
-      Logger.getLogger(Main.class.getName()).log(Level.FINE, "preparing the search", e);
+      // Only time is lost: the server does itself what this could not.
+      Logger.getLogger(Main.class.getName()).log(Level.FINE, "preparing the server", e);
     }
-    WebServer.prepare();
   }
 
   public static void main(String[] args) {
@@ -33,10 +40,9 @@ public final class Main {
     // Whether to use the vector module is the launcher's choice per command, not a user concern.
     VECTOR_LOG.setLevel(Level.SEVERE);
     if (args.length > 0 && args[0].equals("serve")) {
-      // The search path's classes initialise on a second core while this one reads the command
-      // line and starts the server: the first search's own time, 18 ms without, 7 ms with
-      // (bench/first-searches.sh; start-up itself measured the same either way). Then the web
-      // layer's native library loads there too.
+      // The web layer's files and the search path's classes are made ready on a second core
+      // while this one reads the command line and starts the server: the first search's own
+      // time, 18 ms without, 7 ms with (bench/first-searches.sh).
       Thread.ofPlatform().daemon().name("prepare").start(Main::prepare);
     }
     System.exit(PassagesCommand.commandLine(args).execute(args));
