@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Indexes whose vectors are set by hand instead of by the model: every cosine is known, and no
@@ -24,18 +25,32 @@ final class HandSetVectors {
    */
   static LuceneWriter index(Path corpus, Path index, Function<String, float[]> vectorOf)
       throws IOException {
+    return index(corpus, index, vectorOf, text -> false);
+  }
+
+  /**
+   * As {@link #index(Path, Path, Function)}, the passages whose text is {@code later} given their
+   * vectors in a second batch, committed after the first: they lie in a segment of their own.
+   */
+  static LuceneWriter index(
+      Path corpus, Path index, Function<String, float[]> vectorOf, Predicate<String> later)
+      throws IOException {
     LuceneWriter writer = LuceneWriter.open(index, true);
     new CorpusIndex(corpus, writer).update();
-    List<PassageVector> vectors = new ArrayList<>();
+    List<PassageVector> first = new ArrayList<>();
+    List<PassageVector> second = new ArrayList<>();
     for (PassageText passage : writer.withoutVectors(10_000)) {
       float[] vector = vectorOf.apply(passage.text());
       if (vector != null) {
-        vectors.add(new PassageVector(passage.id(), passage.text(), vector));
+        (later.test(passage.text()) ? second : first)
+            .add(new PassageVector(passage.id(), passage.text(), vector));
       }
     }
-    writer.putVectors(vectors);
-    writer.commit(null);
-    writer.refresh();
+    for (List<PassageVector> batch : List.of(first, second)) {
+      writer.putVectors(batch);
+      writer.commit(null);
+      writer.refresh();
+    }
     return writer;
   }
 

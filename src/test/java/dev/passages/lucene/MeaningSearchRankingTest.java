@@ -189,6 +189,44 @@ class MeaningSearchRankingTest {
   }
 
   /**
+   * The same search over the same passages, the vectors of every other uranium paragraph put in a
+   * second batch, so that those found by meaning lie in two segments: the same fused hundred in the
+   * same order, each passage's word score taken from its own segment, and every passage matched as
+   * before. (Past the hundred, equal scores follow the documents' order in the index, which the
+   * second batch changes.)
+   */
+  @Test
+  void passagesFoundByMeaningInSeveralSegmentsAreRankedAsInOne(@TempDir Path other)
+      throws IOException {
+    try (LuceneWriter split =
+        HandSetVectors.index(
+            dir.resolve("corpus"),
+            other.resolve("index"),
+            MeaningSearchRankingTest::vectorOf,
+            text -> text.matches("uranium mine number [0-9]*[13579]\\."))) {
+      List<String> inTwo =
+          matches(
+              LuceneEngine.live(split)
+                  .find(
+                      new EngineQuery(
+                          QuerySyntax.parse("uranium"),
+                          Set.of(),
+                          null,
+                          0,
+                          URANIUM,
+                          axis(0),
+                          false)));
+      List<String> inOne = matches(find("uranium", Set.of(), 0, URANIUM, axis(0), false));
+      assertThat(inTwo.subList(0, 100)).containsExactlyElementsOf(inOne.subList(0, 100));
+      assertThat(inTwo).hasSize(URANIUM).containsExactlyInAnyOrderElementsOf(inOne);
+    }
+  }
+
+  private static List<String> matches(EnginePage page) {
+    return page.hits().stream().map(h -> h.id() + " " + h.matched()).toList();
+  }
+
+  /**
    * Narrowed to the article, nothing is found, but the counts per source still say what every
    * source holds: four comment paragraphs by words, two more by meaning alone (one at exactly
    * 0.25).
