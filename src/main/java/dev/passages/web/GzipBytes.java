@@ -1,7 +1,6 @@
 package dev.passages.web;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.function.Function;
 import java.util.zip.CRC32;
@@ -41,35 +40,7 @@ public final class GzipBytes {
 
   /** Whether an Accept-Encoding header takes gzip: listed (or {@code *}) without {@code q=0}. */
   public static boolean acceptsGzip(String acceptEncoding) {
-    return accepts(acceptEncoding, "gzip", true);
-  }
-
-  /**
-   * Whether an Accept-Encoding header takes {@code coding}: listed without {@code q=0}, or, when
-   * {@code orStar}, {@code *} listed so.
-   */
-  static boolean accepts(String acceptEncoding, String coding, boolean orStar) {
-    if (acceptEncoding == null) {
-      return false;
-    }
-    for (String part : acceptEncoding.split(",")) {
-      String[] fields = part.split(";");
-      String listed = fields[0].strip().toLowerCase(Locale.ROOT);
-      if (!listed.equals(coding) && !(orStar && listed.equals("*"))) {
-        continue;
-      }
-      boolean refused = false;
-      for (int i = 1; i < fields.length; i++) {
-        String parameter = fields[i].strip().toLowerCase(Locale.ROOT);
-        if (parameter.startsWith("q=")) {
-          refused = parameter.substring(2).strip().matches("0(\\.0{0,3})?");
-        }
-      }
-      if (!refused) {
-        return true;
-      }
-    }
-    return false;
+    return AcceptEncoding.takes(acceptEncoding, "gzip", true);
   }
 
   /** {@code plain} gzipped, with a compressor from the pool. Thread-safe. */

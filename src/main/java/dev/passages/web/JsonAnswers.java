@@ -100,7 +100,7 @@ final class JsonAnswers {
       return Coding.PLAIN;
     }
     String accepted = ctx.header("Accept-Encoding");
-    if (GzipBytes.accepts(accepted, "zstd", false) && ZstdBytes.available()) {
+    if (AcceptEncoding.takes(accepted, "zstd", false) && ZstdBytes.available()) {
       ctx.header("Content-Encoding", "zstd");
       return Coding.ZSTD;
     }

@@ -90,20 +90,4 @@ class GzipBytesTest {
   void gzipIsTakenWhenListedOrStarredWithoutQZero(String acceptEncoding, boolean takes) {
     assertThat(GzipBytes.acceptsGzip(acceptEncoding)).isEqualTo(takes);
   }
-
-  @ParameterizedTest
-  @CsvSource(
-      delimiter = '|',
-      value = {
-        "gzip, deflate, br, zstd|true",
-        "ZSTD;q=0.5|true",
-        "zstd;q=0, gzip|false",
-        "*|false",
-        "gzip|false",
-        "x-zstd|false",
-        "|false"
-      })
-  void zstdIsTakenOnlyWhenListedWithoutQZero(String acceptEncoding, boolean takes) {
-    assertThat(GzipBytes.accepts(acceptEncoding, "zstd", false)).isEqualTo(takes);
-  }
 }
