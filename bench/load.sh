@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Load test on loopback: wrk against /api/search (bench/queries.txt in turn), plain, with
 # `Accept-Encoding: gzip` (answered gzipped, as Safari and curl --compressed get it) and with
-# Accept-Encoding as Chrome and Firefox send it (answered in zstd), and against /health (the framework's floor), with
-# the server's CPU per request (from /proc) and its heap after each search run. Figures only.
-#   bench/load.sh [SECONDS] [CONNECTIONS] [WARM_SECONDS]   default 30 s at 64 connections, 20 s warm
+# Accept-Encoding as Chrome and Firefox send it (answered in zstd), and against /health (the
+# framework's floor), with the server's CPU per request (from /proc) and its heap after each plain
+# search run. Figures only.
+#   bench/load.sh [SECONDS] [CONNECTIONS] [WARM_SECONDS] [ROUNDS]
+#   default 30 s at 64 connections, 20 s warm, 1 round. With ROUNDS > 1 the three search runs
+#   (plain, gzip, zstd) repeat in turn, so that what compression adds is read from neighbouring
+#   runs: a server still warming, or a machine whose speed drifts, moves them all alike.
 # Two servers in turn: as `passages serve` runs by default (repeated searches answered from the
 # kept results), then with --result-cache 0, so every search is searched and highlighted afresh.
 # Each is first warmed at full load for WARM_SECONDS (not counted: the JIT compiles the hot paths
@@ -17,6 +21,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-30}
 connections=${2:-64}
 warm=${3:-20}
+rounds=${4:-1}
 command -v wrk >/dev/null || { echo "load.sh: wrk is missing: apt-get install wrk" >&2; exit 1; }
 
 index=$(mktemp -d)
@@ -64,9 +69,12 @@ for cache in 256 0; do
   echo "server with --result-cache $cache; heap after start: $(heap)"
   wrk -t2 -c"$connections" -d"${warm}s" -s bench/search.lua "http://127.0.0.1:$port" >/dev/null
   echo "warmed: ${warm}s of /api/search at full load"
-  echo "/api/search        $(measure bench/search.lua "")  heap after: $(heap)"
-  echo "/api/search gzip   $(measure bench/search.lua "" -H 'Accept-Encoding: gzip')"
-  echo "/api/search zstd   $(measure bench/search.lua "" -H 'Accept-Encoding: gzip, deflate, br, zstd')"
+  for round in $(seq 1 "$rounds"); do
+    [ "$rounds" = 1 ] || echo "round $round"
+    echo "/api/search        $(measure bench/search.lua "")  heap after: $(heap)"
+    echo "/api/search gzip   $(measure bench/search.lua "" -H 'Accept-Encoding: gzip')"
+    echo "/api/search zstd   $(measure bench/search.lua "" -H 'Accept-Encoding: gzip, deflate, br, zstd')"
+  done
   echo "/health            $(measure bench/health.lua /health)"
   stop
 done
