@@ -99,7 +99,8 @@ class SearchPageTest {
   @SuppressWarnings("unchecked")
   void answersComeInZstdAndARepeatedOneKeptAsBytesReadsTheSameInTheBrowser() {
     open("/");
-    // The first answer is made afresh, the next two are the kept one's frames around a new time.
+    // The first is searched afresh, the next two are kept answers; each goes as the kept parts'
+    // zstd frames around a frame of its own time.
     List<String> answers =
         (List<String>)
             browser.executeAsyncScript(
