@@ -86,10 +86,7 @@ class LuceneWriterTest {
   @Test
   void anIndexOfTheFingerprintGivenIsFreshAndOfAnotherStale() throws IOException {
     Path index = dir.resolve("index");
-    try (LuceneWriter writer = LuceneWriter.open(index, true)) {
-      writer.put(document("doc", TEXT), "hash");
-      writer.commit("fingerprint");
-    }
+    indexOneDocument(index);
     assertThat(LuceneWriter.status(index, "fingerprint")).isEqualTo(IndexStatus.FRESH);
     assertThat(LuceneWriter.status(index, "other")).isEqualTo(IndexStatus.STALE);
     try (LuceneWriter writer = LuceneWriter.open(index, false)) {
@@ -127,10 +124,7 @@ class LuceneWriterTest {
   @Test
   void aCorruptIndexIsStaleAndStartedAfresh() throws IOException {
     Path index = dir.resolve("index");
-    try (LuceneWriter writer = LuceneWriter.open(index, true)) {
-      writer.put(document("doc", TEXT), "hash");
-      writer.commit("fingerprint");
-    }
+    indexOneDocument(index);
     try (var files = Files.list(index)) {
       for (Path file :
           files.filter(f -> f.getFileName().toString().startsWith("segments_")).toList()) {
@@ -140,6 +134,16 @@ class LuceneWriterTest {
     assertThat(LuceneWriter.status(index, "fingerprint")).isEqualTo(IndexStatus.STALE);
     try (LuceneWriter writer = LuceneWriter.open(index, false)) {
       assertThat(writer.contentHashes()).isEmpty();
+    }
+  }
+
+  /**
+   * An index in {@code index} of one document, "doc", committed with the fingerprint "fingerprint".
+   */
+  private static void indexOneDocument(Path index) throws IOException {
+    try (LuceneWriter writer = LuceneWriter.open(index, true)) {
+      writer.put(document("doc", TEXT), "hash");
+      writer.commit("fingerprint");
     }
   }
 }

@@ -22,7 +22,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,8 +44,7 @@ class PassageWeightTest {
     // The title and the paragraph hold "uranium" alike: BM25 scores them the same.
     SeedCorpus.write(
         corpus, "commentary/mines.txt", "Uranium mines here\nUranium mines here.\nOil wells.\n");
-    new Indexer(corpus, dir.resolve("index")).rebuild();
-    reader = DirectoryReader.open(FSDirectory.open(dir.resolve("index")));
+    reader = FixtureIndexes.indexedReader(corpus, dir.resolve("index"));
     searcher = new HighlightingSearcher(reader);
   }
 

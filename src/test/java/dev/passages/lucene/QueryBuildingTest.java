@@ -12,7 +12,6 @@ import java.util.function.Predicate;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,8 +72,7 @@ class QueryBuildingTest {
     SeedCorpus.write(
         corpus, "commentary/spice.txt", "Spice\nSaffron cumin pepper mix.\nSaffron cumin only.\n");
     SeedCorpus.write(corpus, "comments/reply.txt", "Reply\nUranium and oil, says a reader.\n");
-    new Indexer(corpus, dir.resolve("index")).rebuild();
-    reader = DirectoryReader.open(FSDirectory.open(dir.resolve("index")));
+    reader = FixtureIndexes.indexedReader(corpus, dir.resolve("index"));
     searcher = new HighlightingSearcher(reader);
   }
 

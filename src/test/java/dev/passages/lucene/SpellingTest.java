@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,8 +47,7 @@ class SpellingTest {
         The word %sk is longer.
         """
             .formatted(LONGEST, LONGEST));
-    new Indexer(corpus, dir.resolve("index")).rebuild();
-    reader = DirectoryReader.open(FSDirectory.open(dir.resolve("index")));
+    reader = FixtureIndexes.indexedReader(corpus, dir.resolve("index"));
     vocabulary = new IndexVocabulary(new HighlightingSearcher(reader));
   }
 
