@@ -50,6 +50,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.store.MMapDirectory;
 
 /**
  * The embedded engine's writing side: the one {@link IndexWriter} of an index folder (Lucene locks
@@ -125,6 +126,20 @@ public final class LuceneWriter implements EngineWriter {
           }
         }
       }
+    }
+  }
+
+  /**
+   * Initialises {@link MMapDirectory}, which opening an index on disk starts with: its class binds
+   * {@code posix_madvise} through the FFM API, 150 ms of a start on two cores, most of it spinning
+   * the binding's method handles. {@code passages serve} runs this first on a second core, while
+   * the first reads the command line.
+   */
+  public static void prepareOpening() {
+    try {
+      Class.forName(MMapDirectory.class.getName(), true, MMapDirectory.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException(e);
     }
   }
 
