@@ -23,8 +23,8 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * A short session of a reader, for the JVM to learn from: the launcher records the JVM's AOT cache
- * (classes loaded and linked, and the profiles of hot methods) from {@code passages serve
- * --training-run}, so that a real start begins where this session ended instead of cold.
+ * (the classes loaded and linked, the call sites linked) from {@code passages serve
+ * --training-run}, so that a real start finds them ready instead of reading them from the jar.
  *
  * <p>It asks what a browser asks, over HTTP on loopback with gzip accepted: the pages and their
  * files, every kind of search (words, two words, a phrase, a prefix, a typo, a question, a pasted
@@ -39,8 +39,12 @@ final class TrainingRun {
    */
   static final long SAMPLE_BYTES = 64 * 1024;
 
-  /** Rounds over the workload: the JIT profiles methods only after some thousand calls. */
-  static final int ROUNDS = 40;
+  /**
+   * Rounds over the workload. The cache keeps the classes loaded and the call sites linked, not
+   * method profiles (the launcher records it without them), so each kind of request needs going
+   * only a few times, in zstd and gzip both.
+   */
+  static final int ROUNDS = 4;
 
   private static final Pattern WORD = Pattern.compile("\\p{L}{4,}");
 
