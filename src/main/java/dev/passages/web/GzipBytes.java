@@ -1,6 +1,5 @@
 package dev.passages.web;
 
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.function.Function;
@@ -32,10 +31,7 @@ public final class GzipBytes {
   private static final int STORED_BLOCK_HEADER = 5;
 
   private final int level;
-  private final ArrayBlockingQueue<Deflating> pool = new ArrayBlockingQueue<>(POOLED);
-
-  /** A kept compressor, with the native buffers it works in. */
-  private record Deflating(Deflater deflater, NativeBuffers buffers) {}
+  private final ArrayBlockingQueue<Deflater> pool = new ArrayBlockingQueue<>(POOLED);
 
   /** A pool of compressors at {@code level}. */
   GzipBytes(int level) {
@@ -49,20 +45,20 @@ public final class GzipBytes {
 
   /** {@code plain} gzipped, with a compressor from the pool. Thread-safe. */
   byte[] gzip(byte[] plain) {
-    return withDeflater(deflating -> member(new byte[][] {deflate(plain, deflating, true)}, plain));
+    return withDeflater(deflater -> gzip(plain, deflater));
   }
 
   /** What {@code work} makes with a compressor lent from the pool, and given back after. */
-  private byte[] withDeflater(Function<Deflating, byte[]> work) {
-    Deflating deflating = pool.poll();
-    if (deflating == null) {
-      deflating = new Deflating(new Deflater(level, true), new NativeBuffers());
+  private byte[] withDeflater(Function<Deflater, byte[]> work) {
+    Deflater deflater = pool.poll();
+    if (deflater == null) {
+      deflater = new Deflater(level, true);
     }
     try {
-      return work.apply(deflating);
+      return work.apply(deflater);
     } finally {
-      if (!pool.offer(deflating)) {
-        deflating.deflater().end();
+      if (!pool.offer(deflater)) {
+        deflater.end();
       }
     }
   }
@@ -88,12 +84,12 @@ public final class GzipBytes {
 
   /** {@code head} deflated and flushed to a byte boundary, for {@link #splice}; not the end. */
   byte[] deflateHead(byte[] head) {
-    return withDeflater(deflating -> deflate(head, deflating, false));
+    return withDeflater(deflater -> deflate(head, deflater, false));
   }
 
   /** {@code tail} deflated on its own, ending the stream, for {@link #splice}. */
   byte[] deflateTail(byte[] tail) {
-    return withDeflater(deflating -> deflate(tail, deflating, true));
+    return withDeflater(deflater -> deflate(tail, deflater, true));
   }
 
   /**
@@ -102,37 +98,6 @@ public final class GzipBytes {
    */
   public static byte[] gzip(byte[] plain, Deflater deflater) {
     return member(new byte[][] {deflate(plain, deflater, true)}, plain);
-  }
-
-  /**
-   * As {@link #deflate(byte[], Deflater, boolean)}, in {@code deflating}'s native buffers (see
-   * {@link NativeBuffers}) when {@code plain} fits them and the output fits its bound.
-   */
-  private static byte[] deflate(byte[] plain, Deflating deflating, boolean last) {
-    Deflater deflater = deflating.deflater();
-    if (NativeBuffers.fit(plain.length)) {
-      deflater.reset();
-      deflater.setInput(deflating.buffers().input(plain));
-      ByteBuffer out = deflating.buffers().output(bound(plain.length));
-      if (last) {
-        deflater.finish();
-        while (!deflater.finished() && out.hasRemaining()) {
-          deflater.deflate(out);
-        }
-      } else {
-        deflater.deflate(out, Deflater.SYNC_FLUSH);
-      }
-      // Done when finished, or, flushing, when the flush fitted (room was left over).
-      if (last ? deflater.finished() : out.hasRemaining()) {
-        return NativeBuffers.copy(out, out.position());
-      }
-    }
-    return deflate(plain, deflater, last);
-  }
-
-  /** Deflate never grows its input by more than a few bytes per 16 KB block. */
-  private static int bound(int plainLength) {
-    return plainLength + plainLength / 1000 + 64;
   }
 
   /**
@@ -145,7 +110,8 @@ public final class GzipBytes {
     if (last) {
       deflater.finish();
     }
-    byte[] out = new byte[bound(plain.length)];
+    // Deflate never grows its input by more than a few bytes per 16 KB block.
+    byte[] out = new byte[plain.length + plain.length / 1000 + 64];
     int length = 0;
     while (true) {
       if (length == out.length) {

@@ -1,9 +1,7 @@
 package dev.passages.web;
 
-import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdCompressCtx;
 import com.github.luben.zstd.util.Native;
-import java.nio.ByteBuffer;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -27,10 +25,7 @@ final class ZstdBytes {
   /** Kept compressors: enough for every request under way on a few cores. */
   private static final int POOLED = 16;
 
-  private final ArrayBlockingQueue<Compressing> pool = new ArrayBlockingQueue<>(POOLED);
-
-  /** A kept compressor, with the native buffers it works in. */
-  private record Compressing(ZstdCompressCtx context, NativeBuffers buffers) {}
+  private final ArrayBlockingQueue<ZstdCompressCtx> pool = new ArrayBlockingQueue<>(POOLED);
 
   /** Whether zstd can be used here: loads the native library the first time (a few ms). */
   static boolean available() {
@@ -57,20 +52,7 @@ final class ZstdBytes {
    * #available}.
    */
   byte[] compress(byte[] plain) {
-    return withContext(
-        compressing -> {
-          if (!NativeBuffers.fit(plain.length)) {
-            return compressing.context().compress(plain);
-          }
-          // In native buffers, which no collection has to leave where they are (NativeBuffers).
-          ByteBuffer in = compressing.buffers().input(plain);
-          ByteBuffer out = compressing.buffers().output((int) Zstd.compressBound(plain.length));
-          int length =
-              compressing
-                  .context()
-                  .compressDirectByteBuffer(out, 0, out.capacity(), in, 0, plain.length);
-          return NativeBuffers.copy(out, length);
-        });
+    return withContext(context -> context.compress(plain));
   }
 
   /**
@@ -89,18 +71,17 @@ final class ZstdBytes {
   }
 
   /** What {@code work} makes with a compressor lent from the pool, and given back after. */
-  private byte[] withContext(Function<Compressing, byte[]> work) {
-    Compressing compressing = pool.poll();
-    if (compressing == null) {
-      ZstdCompressCtx context = new ZstdCompressCtx();
+  private byte[] withContext(Function<ZstdCompressCtx, byte[]> work) {
+    ZstdCompressCtx context = pool.poll();
+    if (context == null) {
+      context = new ZstdCompressCtx();
       context.setLevel(ANSWER_LEVEL);
-      compressing = new Compressing(context, new NativeBuffers());
     }
     try {
-      return work.apply(compressing);
+      return work.apply(context);
     } finally {
-      if (!pool.offer(compressing)) {
-        compressing.context().close();
+      if (!pool.offer(context)) {
+        context.close();
       }
     }
   }
