@@ -2,6 +2,7 @@ package dev.passages.lucene;
 
 import dev.passages.search.Hit;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.text.BreakIterator;
 import java.text.CharacterIterator;
 import java.util.ArrayList;
@@ -17,8 +18,12 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter.HighlightFlag;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter.OffsetSource;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 
 /**
@@ -92,10 +97,46 @@ final class PassageHighlighter {
   /** Exposes the highlighter's per-object results, which carry the offsets. */
   private static final class Marker extends UnifiedHighlighter {
     private final Map<Integer, Document> documents = new HashMap<>();
+    private final SharedWeightOffsets.RequestWeight weight;
 
     Marker(Builder builder, FieldInfos merged) {
       super(builder);
       this.fieldInfos = merged;
+      this.weight = new SharedWeightOffsets.RequestWeight(getIndexSearcher());
+    }
+
+    /** Offsets from the postings with one weight for the request (SharedWeightOffsets). */
+    @Override
+    protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
+      return source == OffsetSource.POSTINGS && weightMatches(components)
+          ? new SharedWeightOffsets(components, weight)
+          : super.getOffsetStrategy(source, components);
+    }
+
+    /**
+     * Lucene marks every prefix by analysing the passages again, into an index in memory: for
+     * {@code kazakh*} that was two fifths of the search. A prefix that stands for few words is read
+     * from the postings instead, as words are.
+     */
+    @Override
+    protected OffsetSource getOptimizedOffsetSource(UHComponents components) {
+      OffsetSource chosen = super.getOptimizedOffsetSource(components);
+      try {
+        return chosen == OffsetSource.ANALYSIS
+                && getOffsetSource(components.field()) == OffsetSource.POSTINGS
+                && weightMatches(components)
+                && !components.hasUnrecognizedQueryPart()
+                && SharedWeightOffsets.fewWordsMatching(
+                    getIndexSearcher(), components.query(), components.field())
+            ? OffsetSource.POSTINGS
+            : chosen;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    private static boolean weightMatches(UHComponents components) {
+      return components.highlightFlags().contains(HighlightFlag.WEIGHT_MATCHES);
     }
 
     Marked mark(Query query, int[] docIds) throws IOException {

@@ -50,6 +50,20 @@ class HighlighterTest {
     return text.append('.').toString();
   }
 
+  /**
+   * A paragraph of more distinct words starting with {@code prefix} than a prefix is read from the
+   * postings for ({@link SharedWeightOffsets#MAX_PREFIX_WORDS}).
+   */
+  private static String manyWords(String prefix) {
+    StringBuilder words = new StringBuilder();
+    for (char a = 'b'; a <= 'e'; a++) {
+      for (char b = 'a'; b <= 'j'; b++) {
+        words.append(prefix).append(a).append(b).append(' ');
+      }
+    }
+    return words.toString().strip() + ".";
+  }
+
   @BeforeAll
   static void index() throws IOException {
     Path corpus = dir.resolve("corpus");
@@ -67,6 +81,14 @@ class HighlighterTest {
             + padded("Thorium at the start of exactly three hundred and twenty", 320)
             + "\n"
             + padded("Plutonium at the start of exactly three hundred and twenty one", 321)
+            + "\n");
+    SeedCorpus.write(
+        corpus,
+        "prefixes.txt",
+        "Prefix fixture\n"
+            + "Zorbal met zorbic friends, zorbing.\n"
+            + "A quxaa and a quxab met.\n"
+            + manyWords("qux")
             + "\n");
     SeedCorpus.write(corpus, "common.txt", "Common fixture\n" + "Cobalt mine.\n".repeat(COMMON));
     SeedCorpus.write(
@@ -159,5 +181,27 @@ class HighlighterTest {
     assertThat(page.counts())
         .extracting("article", "commentary", "comment", "exact")
         .containsExactly((long) COMMON, 2L, 3L, true);
+  }
+
+  /**
+   * A prefix is marked wherever it matches, whether it stands for a few words of the index (read
+   * from the postings) or for many (the passages analysed again).
+   */
+  @Test
+  void aPrefixIsMarkedAlikeForFewWordsAndForMany() {
+    Hit few = only("zorb*");
+    assertThat(few.highlight())
+        .isEqualTo("<mark>Zorbal</mark> met <mark>zorbic</mark> friends, <mark>zorbing</mark>.");
+    assertThat(offsets(few)).containsExactly("[0, 6]", "[11, 17]", "[27, 34]");
+
+    List<Hit> many = find("qux*").hits();
+    assertThat(many).hasSize(2);
+    Hit shortOne =
+        many.stream().filter(h -> h.text().startsWith("A quxaa")).findFirst().orElseThrow();
+    assertThat(shortOne.highlight())
+        .isEqualTo("A <mark>quxaa</mark> and a <mark>quxab</mark> met.");
+    assertThat(offsets(shortOne)).containsExactly("[2, 7]", "[14, 19]");
+    Hit longOne = many.stream().filter(h -> h != shortOne).findFirst().orElseThrow();
+    assertThat(longOne.matches()).hasSize(40);
   }
 }
