@@ -5,7 +5,10 @@ import dev.passages.search.BoundedCache;
 import dev.passages.search.SearchRequest;
 import dev.passages.search.SearchResult;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The API's answers: JSON written straight to bytes, compressed here (with reused compressors) when
@@ -15,6 +18,8 @@ import java.io.UncheckedIOException;
  * KeptAnswer}): a repeated search is neither written nor compressed again.
  */
 final class JsonAnswers {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JsonAnswers.class);
 
   /**
    * Answers smaller than this go as they are: they fit one Ethernet frame either way, so
@@ -54,7 +59,8 @@ final class JsonAnswers {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
-    ctx.result(
+    write(
+        ctx,
         switch (coding(ctx, body.length)) {
           case PLAIN -> body;
           case GZIP -> gzip.gzip(body);
@@ -81,12 +87,28 @@ final class JsonAnswers {
       kept.put(request, answer);
     }
     double tookMs = result.tookMs();
-    ctx.result(
+    write(
+        ctx,
         switch (coding(ctx, answer.length())) {
           case PLAIN -> answer.plain(tookMs);
           case GZIP -> answer.gzipped(tookMs, gzip);
           case ZSTD -> answer.zstd(tookMs, zstd);
         });
+  }
+
+  /**
+   * Writes {@code body} as the whole answer, its length given: Jetty then sends the headers and
+   * body in one write. Handed to Javalin as a result, it went in 8 KiB pieces, and an answer larger
+   * than that was sent chunked, in three writes.
+   */
+  private static void write(Context ctx, byte[] body) {
+    ctx.header("Content-Length", Integer.toString(body.length));
+    try {
+      ctx.outputStream().write(body);
+    } catch (IOException e) {
+      // The client went away (Jetty's EofException): there is no one left to answer.
+      LOG.debug("answer to {} not sent: {}", ctx.path(), e.toString());
+    }
   }
 
   /**

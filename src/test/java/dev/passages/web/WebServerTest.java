@@ -297,6 +297,22 @@ class WebServerTest {
     }
   }
 
+  /**
+   * An answer larger than Jetty's 8 KiB of aggregation says its length (a client can show progress
+   * and reuse the connection without reading chunks), also when it is compressed.
+   */
+  @Test
+  void aLargeSearchAnswerSaysItsLength() throws Exception {
+    HttpResponse<byte[]> plain = send(request("/api/search?q=kazakhstan&limit=30"));
+    assertThat(plain.body().length).isGreaterThan(8_192);
+    assertThat(plain.headers().firstValue("Content-Length"))
+        .hasValue(Integer.toString(plain.body().length));
+    HttpResponse<byte[]> gzipped =
+        send(request("/api/search?q=kazakhstan&limit=30").header("Accept-Encoding", "gzip"));
+    assertThat(gzipped.headers().firstValue("Content-Length"))
+        .hasValue(Integer.toString(gzipped.body().length));
+  }
+
   @Test
   void thePagesWeighAtMost35Kilobytes() throws Exception {
     long searchPage = 0;
