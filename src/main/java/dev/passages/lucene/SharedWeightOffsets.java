@@ -38,15 +38,18 @@ final class SharedWeightOffsets extends FieldOffsetStrategy {
   /** The marked query's weight over the whole index, shared by the fields of one request. */
   static final class RequestWeight {
     private final IndexSearcher searcher;
+    private Query query;
     private Weight weight;
 
     RequestWeight(IndexSearcher searcher) {
       this.searcher = searcher;
     }
 
+    /** The weight of {@code query}, made at its first use (a highlighter marks one query). */
     Weight of(Query query) throws IOException {
-      if (weight == null) {
+      if (weight == null || query != this.query) {
         weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        this.query = query;
       }
       return weight;
     }
@@ -127,9 +130,13 @@ final class SharedWeightOffsets extends FieldOffsetStrategy {
             return name.equals(field);
           }
 
+          /**
+           * Excluded patterns too: a passage's matches are only known once each excluded part is
+           * known not to match it, so an excluded prefix is looked up word by word as well.
+           */
           @Override
           public QueryVisitor getSubVisitor(Occur occur, Query parent) {
-            return occur == Occur.MUST_NOT ? EMPTY_VISITOR : this;
+            return this;
           }
 
           @Override

@@ -193,6 +193,8 @@ class HighlighterTest {
     assertThat(few.highlight())
         .isEqualTo("<mark>Zorbal</mark> met <mark>zorbic</mark> friends, <mark>zorbing</mark>.");
     assertThat(offsets(few)).containsExactly("[0, 6]", "[11, 17]", "[27, 34]");
+    // Excluding a prefix of many words: marked as before, by analysis.
+    assertThat(only("zorb* -qux*").highlight()).isEqualTo(few.highlight());
 
     List<Hit> many = find("qux*").hits();
     assertThat(many).hasSize(2);
