@@ -4,7 +4,7 @@ import dev.passages.opensearch.Cluster;
 import java.net.URI;
 import java.util.List;
 import java.util.regex.Pattern;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Which engine holds the index: the embedded Lucene index in {@code --index} (the default), or an
@@ -18,44 +18,55 @@ final class EngineOptions {
     opensearch
   }
 
-  @Option(
-      names = "--engine",
-      defaultValue = "lucene",
-      paramLabel = "lucene|opensearch",
-      description =
-          "Where the index lives: lucene, in the --index folder (default), or opensearch, on the"
-              + " cluster given by --opensearch.")
   Engine engine = Engine.lucene;
 
-  @Option(
-      names = "--opensearch",
-      paramLabel = "URLS",
-      split = ",",
-      description =
-          "The cluster's nodes, comma-separated (http://h1:9200,http://h2:9200); credentials from"
-              + " PASSAGES_OPENSEARCH_USER and PASSAGES_OPENSEARCH_PASSWORD.")
   List<URI> nodes = List.of();
 
-  @Option(
-      names = "--opensearch-index",
-      paramLabel = "NAME",
-      defaultValue = "passages",
-      description = "The index on the cluster (default: ${DEFAULT-VALUE}).")
   String indexName = "passages";
 
-  @Option(
-      names = "--opensearch-shards",
-      paramLabel = "N",
-      defaultValue = "1",
-      description = "Primary shards of a new index on the cluster (default: ${DEFAULT-VALUE}).")
   int shards = 1;
 
-  @Option(
-      names = "--opensearch-replicas",
-      paramLabel = "N",
-      defaultValue = "1",
-      description = "Copies of each shard on other nodes (default: ${DEFAULT-VALUE}).")
   int replicas = 1;
+
+  /** Adds the options to {@code spec}, as a mixin would. */
+  void addTo(CommandSpec spec) {
+    spec.addOption(
+        Options.option("--engine", Engine.class, () -> engine, value -> engine = value)
+            .defaultValue("lucene")
+            .paramLabel("lucene|opensearch")
+            .description(
+                "Where the index lives: lucene, in the --index folder (default), or opensearch, on"
+                    + " the cluster given by --opensearch.")
+            .build());
+    spec.addOption(
+        Options.<List<URI>>option("--opensearch", List.class, () -> nodes, value -> nodes = value)
+            .auxiliaryTypes(URI.class)
+            .paramLabel("URLS")
+            .splitRegex(",")
+            .description(
+                "The cluster's nodes, comma-separated (http://h1:9200,http://h2:9200); credentials"
+                    + " from PASSAGES_OPENSEARCH_USER and PASSAGES_OPENSEARCH_PASSWORD.")
+            .build());
+    spec.addOption(
+        Options.option("--opensearch-index", String.class, () -> indexName, v -> indexName = v)
+            .paramLabel("NAME")
+            .defaultValue("passages")
+            .description("The index on the cluster (default: ${DEFAULT-VALUE}).")
+            .build());
+    spec.addOption(
+        Options.option("--opensearch-shards", int.class, () -> shards, value -> shards = value)
+            .paramLabel("N")
+            .defaultValue("1")
+            .description(
+                "Primary shards of a new index on the cluster (default: ${DEFAULT-VALUE}).")
+            .build());
+    spec.addOption(
+        Options.option("--opensearch-replicas", int.class, () -> replicas, v -> replicas = v)
+            .paramLabel("N")
+            .defaultValue("1")
+            .description("Copies of each shard on other nodes (default: ${DEFAULT-VALUE}).")
+            .build());
+  }
 
   /** OpenSearch's rule for index names, less what would surprise (upper case, leading signs). */
   private static final Pattern INDEX_NAME = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,199}");

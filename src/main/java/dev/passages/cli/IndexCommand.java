@@ -16,33 +16,26 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code passages index}: rebuilds the index from the corpus. */
-@Command(
-    name = "index",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Brings the index up to date with the corpus folder: re-indexes the documents whose"
-          + " content changed, adds new ones and removes those whose files are gone.",
-      "Unreadable or unsupported files are skipped with a warning; the exit code is non-zero only"
-          + " when nothing could be indexed."
-    })
 final class IndexCommand implements Callable<Integer> {
 
-  @Mixin Locations locations;
+  final CommandSpec spec =
+      Options.command(
+          this,
+          "index",
+          "Brings the index up to date with the corpus folder: re-indexes the documents whose"
+              + " content changed, adds new ones and removes those whose files are gone.",
+          "Unreadable or unsupported files are skipped with a warning; the exit code is non-zero"
+              + " only when nothing could be indexed.");
 
-  @Mixin SemanticOption semantic;
+  final Locations locations = new Locations();
 
-  @Mixin EngineOptions engine;
+  final SemanticOption semantic = new SemanticOption();
 
-  @Spec CommandSpec spec;
+  final EngineOptions engine = new EngineOptions();
 
-  @Option(names = "--rebuild", description = "Throw the index away and index everything anew.")
   boolean rebuild;
 
   /** Set once embedding begins: whether a signal stopped it. */
@@ -51,11 +44,22 @@ final class IndexCommand implements Callable<Integer> {
   /** More documents than this are summed up, not listed: a large corpus would print pages. */
   static final int LISTED_UP_TO = 50;
 
-  @Option(
-      names = "--list",
-      description =
-          "Name every document indexed, however many (default: up to " + LISTED_UP_TO + ").")
   boolean list;
+
+  IndexCommand() {
+    locations.addTo(spec);
+    semantic.addTo(spec);
+    engine.addTo(spec);
+    spec.addOption(
+        Options.option("--rebuild", boolean.class, () -> rebuild, value -> rebuild = value)
+            .description("Throw the index away and index everything anew.")
+            .build());
+    spec.addOption(
+        Options.option("--list", boolean.class, () -> list, value -> list = value)
+            .description(
+                "Name every document indexed, however many (default: up to " + LISTED_UP_TO + ").")
+            .build());
+  }
 
   @Override
   public Integer call() throws Exception {

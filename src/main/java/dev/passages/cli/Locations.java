@@ -11,24 +11,31 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The {@code --corpus} and {@code --index} options, shared by every subcommand. */
 final class Locations {
 
-  @Option(
-      names = "--corpus",
-      paramLabel = "DIR",
-      defaultValue = "corpus",
-      description = "Folder of source texts (default: ${DEFAULT-VALUE}).")
   Path corpus;
 
-  @Option(
-      names = "--index",
-      paramLabel = "DIR",
-      defaultValue = "index",
-      description = "Folder of the index, rebuilt from the corpus (default: ${DEFAULT-VALUE}).")
   Path index;
+
+  /** Adds the options to {@code spec}, as a mixin would. */
+  void addTo(CommandSpec spec) {
+    spec.addOption(
+        Options.option("--corpus", Path.class, () -> corpus, value -> corpus = value)
+            .paramLabel("DIR")
+            .defaultValue("corpus")
+            .description("Folder of source texts (default: ${DEFAULT-VALUE}).")
+            .build());
+    spec.addOption(
+        Options.option("--index", Path.class, () -> index, value -> index = value)
+            .paramLabel("DIR")
+            .defaultValue("index")
+            .description(
+                "Folder of the index, rebuilt from the corpus (default: ${DEFAULT-VALUE}).")
+            .build());
+  }
 
   Indexer indexer() {
     return new Indexer(corpus, index);

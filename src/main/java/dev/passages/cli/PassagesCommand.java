@@ -3,34 +3,31 @@ package dev.passages.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The root command: {@code passages index|search|serve}. */
-@Command(
-    name = "passages",
-    mixinStandardHelpOptions = true,
-    version = "passages 0.1.0",
-    description = "Paragraph-level full-text search over an article and its commentary.")
 public final class PassagesCommand implements Runnable {
 
   /**
-   * The subcommands' names, in the order help lists them. They are added in {@link #commandLine},
-   * not by the annotation, so that a command line naming one reads the annotations of that one
-   * alone: picocli's reflection over all three cost tens of milliseconds of every start.
+   * The subcommands' names, in the order help lists them. A command line naming one gets that one
+   * alone (picocli makes each subcommand's parser as it is added: some milliseconds of every
+   * start); help and a typo's suggestion get all three.
    */
   private static final List<String> SUBCOMMANDS = List.of("index", "search", "serve");
 
-  /** A new subcommand object, by name. */
-  private static Object subcommand(String name) {
+  /** A new subcommand, by name. */
+  private static CommandSpec subcommand(String name) {
     return switch (name) {
-      case "index" -> new IndexCommand();
-      case "search" -> new SearchCommand();
-      case "serve" -> new ServeCommand();
+      case "index" -> new IndexCommand().spec;
+      case "search" -> new SearchCommand().spec;
+      case "serve" -> new ServeCommand().spec;
       default -> throw new IllegalArgumentException(name);
     };
   }
 
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  private final CommandSpec spec =
+      Options.command(
+          this, "passages", "Paragraph-level full-text search over an article and its commentary.");
 
   @Override
   public void run() {
@@ -47,11 +44,11 @@ public final class PassagesCommand implements Runnable {
    * all (for help, a typo's suggestion) when they name none.
    */
   public static CommandLine commandLine(String[] args) {
-    CommandLine commandLine = new CommandLine(new PassagesCommand());
+    CommandLine commandLine = new CommandLine(new PassagesCommand().spec);
     if (args.length > 0 && SUBCOMMANDS.contains(args[0])) {
-      commandLine.addSubcommand(subcommand(args[0]));
+      commandLine.addSubcommand(new CommandLine(subcommand(args[0])));
     } else {
-      SUBCOMMANDS.forEach(name -> commandLine.addSubcommand(subcommand(name)));
+      SUBCOMMANDS.forEach(name -> commandLine.addSubcommand(new CommandLine(subcommand(name))));
     }
     CommandLine search = commandLine.getSubcommands().get("search");
     if (search != null) {

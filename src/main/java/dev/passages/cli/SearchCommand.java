@@ -16,23 +16,11 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code passages search QUERY...}: prints the matching passages. */
-@Command(
-    name = "search",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Prints the passages matching QUERY, best first, matches highlighted on a terminal.",
-      "Indexes the corpus first when the index is missing or out of date.",
-      "Exit code: 0 when something was found, 1 when nothing was, 2 for a bad query or option."
-    })
 final class SearchCommand implements Callable<Integer> {
 
   private static final String MARK_ON = "\u001b[1;33m";
@@ -46,44 +34,85 @@ final class SearchCommand implements Callable<Integer> {
     never
   }
 
-  @Mixin Locations locations;
+  final CommandSpec spec =
+      Options.command(
+          this,
+          "search",
+          "Prints the passages matching QUERY, best first, matches highlighted on a terminal.",
+          "Indexes the corpus first when the index is missing or out of date.",
+          "Exit code: 0 when something was found, 1 when nothing was, 2 for a bad query or"
+              + " option.");
 
-  @Mixin SemanticOption semantic;
+  final Locations locations = new Locations();
 
-  @Mixin EngineOptions engine;
+  final SemanticOption semantic = new SemanticOption();
 
-  @Spec CommandSpec spec;
+  final EngineOptions engine = new EngineOptions();
 
-  @Option(
-      names = "--limit",
-      defaultValue = "10",
-      description = "Passages to print, 1 to 100 (default: ${DEFAULT-VALUE}).")
   int limit;
 
-  @Option(
-      names = "--offset",
-      defaultValue = "0",
-      description = "Passages to skip first (default: ${DEFAULT-VALUE}).")
   int offset;
 
-  @Option(
-      names = "--source",
-      paramLabel = "SOURCE",
-      split = ",",
-      description = "Only these sources: article, commentary, comment.")
   Set<Source> sources = Set.of();
 
-  @Option(names = "--json", description = "Print the result as the API's JSON.")
   boolean json;
 
-  @Option(
-      names = "--color",
-      defaultValue = "auto",
-      description = "Highlight matches: auto (on a terminal), always, never.")
   Color color;
 
-  @Parameters(paramLabel = "QUERY", arity = "1..*", description = "The query; see README.")
   List<String> query;
+
+  SearchCommand() {
+    locations.addTo(spec);
+    semantic.addTo(spec);
+    engine.addTo(spec);
+    spec.addOption(
+        Options.option("--limit", int.class, () -> limit, value -> limit = value)
+            .paramLabel("N")
+            .defaultValue("10")
+            .description("Passages to print, 1 to 100 (default: ${DEFAULT-VALUE}).")
+            .build());
+    spec.addOption(
+        Options.option("--offset", int.class, () -> offset, value -> offset = value)
+            .paramLabel("N")
+            .defaultValue("0")
+            .description("Passages to skip first (default: ${DEFAULT-VALUE}).")
+            .build());
+    spec.addOption(
+        Options.<Set<Source>>option("--source", Set.class, () -> sources, v -> sources = v)
+            .auxiliaryTypes(Source.class)
+            // By the names the help and the API use (article), not the constants' (ARTICLE).
+            .converters(
+                id ->
+                    Source.byId(id)
+                        .orElseThrow(
+                            () ->
+                                new TypeConversionException(
+                                    "expected one of article, commentary, comment but was '"
+                                        + id
+                                        + "'")))
+            .paramLabel("SOURCE")
+            .splitRegex(",")
+            .description("Only these sources: article, commentary, comment.")
+            .build());
+    spec.addOption(
+        Options.option("--json", boolean.class, () -> json, value -> json = value)
+            .description("Print the result as the API's JSON.")
+            .build());
+    spec.addOption(
+        Options.option("--color", Color.class, () -> color, value -> color = value)
+            .paramLabel("auto|always|never")
+            .defaultValue("auto")
+            .description("Highlight matches: auto (on a terminal), always, never.")
+            .build());
+    spec.addPositional(
+        Options.<List<String>>parameters(List.class, () -> query, value -> query = value)
+            .auxiliaryTypes(String.class)
+            .paramLabel("QUERY")
+            .arity("1..*")
+            .required(true)
+            .description("The query; see README.")
+            .build());
+  }
 
   @Override
   public Integer call() throws Exception {

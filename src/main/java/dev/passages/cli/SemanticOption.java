@@ -4,7 +4,7 @@ import dev.passages.embedding.EmbeddingModel;
 import dev.passages.index.VectorFill;
 import dev.passages.index.VectorProgress;
 import dev.passages.search.MeaningStatus;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The {@code --semantic on|off} option of index, search and serve, and what it turns on. */
 final class SemanticOption {
@@ -15,14 +15,19 @@ final class SemanticOption {
     off
   }
 
-  @Option(
-      names = "--semantic",
-      defaultValue = "on",
-      paramLabel = "on|off",
-      description =
-          "Search questions by meaning too, with the embedding model inside the jar (default:"
-              + " ${DEFAULT-VALUE}); off: by words alone, and nothing is embedded.")
   Switch semantic = Switch.on;
+
+  /** Adds the option to {@code spec}, as a mixin would. */
+  void addTo(CommandSpec spec) {
+    spec.addOption(
+        Options.option("--semantic", Switch.class, () -> semantic, value -> semantic = value)
+            .defaultValue("on")
+            .paramLabel("on|off")
+            .description(
+                "Search questions by meaning too, with the embedding model inside the jar (default:"
+                    + " ${DEFAULT-VALUE}); off: by words alone, and nothing is embedded.")
+            .build());
+  }
 
   boolean on() {
     return semantic == Switch.on;

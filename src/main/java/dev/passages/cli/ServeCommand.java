@@ -29,53 +29,13 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code passages serve}: the web UI and JSON API. */
-@Command(
-    name = "serve",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Serves the search over HTTP: the web UI at /, the JSON API under /api, and /health.",
-      "Brings the index up to date first, then watches the corpus folder and makes added, edited"
-          + " and deleted files searchable within a second.",
-      "Reader comments posted through the API are written to corpus/comments/. Set "
-          + "PASSAGES_ADMIN_TOKEN to allow deleting them."
-    })
 final class ServeCommand implements Callable<Integer> {
 
   /** The environment variable holding the token that allows deleting comments. */
   static final String ADMIN_TOKEN_VARIABLE = "PASSAGES_ADMIN_TOKEN";
-
-  @Mixin Locations locations;
-
-  @Mixin SemanticOption semantic;
-
-  @Mixin EngineOptions engine;
-
-  @Spec CommandSpec spec;
-
-  @Option(
-      names = "--host",
-      defaultValue = "127.0.0.1",
-      description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
-  String host;
-
-  @Option(
-      names = "--comments-per-minute",
-      defaultValue = "10",
-      description = "Comments one client address may post per minute (default: ${DEFAULT-VALUE}).")
-  int commentsPerMinute;
-
-  @Option(
-      names = "--port",
-      defaultValue = "7070",
-      description = "Port to listen on, 0 for any free one (default: ${DEFAULT-VALUE}).")
-  int port;
 
   /** How long after the server has started the embedding model starts loading. */
   static final Duration MODEL_LOAD_DELAY = Duration.ofMillis(500);
@@ -83,23 +43,76 @@ final class ServeCommand implements Callable<Integer> {
   /** Kept answers are up to about 64 KB each: this many fit in a quarter of a 1 GB heap. */
   static final int MAX_RESULT_CACHE = 4_096;
 
-  @Option(
-      names = "--result-cache",
-      defaultValue = "256",
-      paramLabel = "N",
-      description =
-          "Keep the answers to up to N distinct searches until the index changes; 0 keeps none"
-              + " (default: ${DEFAULT-VALUE}).")
+  final CommandSpec spec =
+      Options.command(
+          this,
+          "serve",
+          "Serves the search over HTTP: the web UI at /, the JSON API under /api, and /health.",
+          "Brings the index up to date first, then watches the corpus folder and makes added, edited"
+              + " and deleted files searchable within a second.",
+          "Reader comments posted through the API are written to corpus/comments/. Set "
+              + "PASSAGES_ADMIN_TOKEN to allow deleting them.");
+
+  final Locations locations = new Locations();
+
+  final SemanticOption semantic = new SemanticOption();
+
+  final EngineOptions engine = new EngineOptions();
+
+  String host;
+
+  int commentsPerMinute;
+
+  int port;
+
   int resultCache;
 
-  @Option(
-      names = "--training-run",
-      hidden = true,
-      description =
-          "Serve a sample of the corpus from a temporary index on a free port, run a reader's"
-              + " session against it (TrainingRun), and stop: what the launcher records the JVM's"
-              + " AOT cache from.")
   boolean trainingRun;
+
+  ServeCommand() {
+    locations.addTo(spec);
+    semantic.addTo(spec);
+    engine.addTo(spec);
+    spec.addOption(
+        Options.option("--host", String.class, () -> host, value -> host = value)
+            .paramLabel("HOST")
+            .defaultValue("127.0.0.1")
+            .description("Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
+            .build());
+    spec.addOption(
+        Options.option(
+                "--comments-per-minute",
+                int.class,
+                () -> commentsPerMinute,
+                value -> commentsPerMinute = value)
+            .paramLabel("N")
+            .defaultValue("10")
+            .description(
+                "Comments one client address may post per minute (default: ${DEFAULT-VALUE}).")
+            .build());
+    spec.addOption(
+        Options.option("--port", int.class, () -> port, value -> port = value)
+            .paramLabel("PORT")
+            .defaultValue("7070")
+            .description("Port to listen on, 0 for any free one (default: ${DEFAULT-VALUE}).")
+            .build());
+    spec.addOption(
+        Options.option("--result-cache", int.class, () -> resultCache, v -> resultCache = v)
+            .paramLabel("N")
+            .defaultValue("256")
+            .description(
+                "Keep the answers to up to N distinct searches until the index changes; 0 keeps"
+                    + " none (default: ${DEFAULT-VALUE}).")
+            .build());
+    spec.addOption(
+        Options.option("--training-run", boolean.class, () -> trainingRun, v -> trainingRun = v)
+            .hidden(true)
+            .description(
+                "Serve a sample of the corpus from a temporary index on a free port, run a"
+                    + " reader's session against it (TrainingRun), and stop: what the launcher"
+                    + " records the JVM's AOT cache from.")
+            .build());
+  }
 
   @Override
   public Integer call() throws Exception {

@@ -181,6 +181,28 @@ class CliTest {
   }
 
   @Test
+  void searchTakesSourcesByTheNamesItsHelpGives() {
+    // The corpus here is the article alone.
+    Run article = run("search", "--color", "never", "--source", "article", "Beijing");
+    assertThat(article.exit).as(article.err).isZero();
+    assertThat(article.out).contains("of the article");
+    Run commentary = run("search", "--source", "commentary,comment", "Beijing");
+    assertThat(commentary.exit).as(commentary.err).isEqualTo(ExitCodes.FAILURE);
+    assertThat(commentary.out).contains("0 passages found");
+    Run wrong = run("search", "--source", "articles", "Beijing");
+    assertThat(wrong.exit).isEqualTo(ExitCodes.USAGE);
+    assertThat(wrong.err)
+        .contains("expected one of article, commentary, comment but was 'articles'");
+  }
+
+  @Test
+  void searchWithoutAQueryAsksForOne() {
+    Run run = run("search");
+    assertThat(run.exit).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err).contains("Missing required parameter: 'QUERY'");
+  }
+
+  @Test
   void searchPrintsTheApiJson() throws Exception {
     Run run = run("search", "--json", "--limit", "2", "kazakh*");
     JsonNode result = Json.mapper().readTree(run.out);
@@ -195,6 +217,9 @@ class CliTest {
     Run run = run(command, "--help");
     assertThat(run.exit).isZero();
     assertThat(run.out).contains("Usage: passages " + command).contains("--corpus");
+    Run version = run(command, "--version");
+    assertThat(version.exit).isZero();
+    assertThat(version.out).isEqualTo("passages 0.1.0" + System.lineSeparator());
   }
 
   @Test
