@@ -12,10 +12,10 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * The commands and their options, described to picocli in code rather than by annotations.
  *
  * <p>Why: to read an annotation, the JDK generates a proxy class for its type and parses every
- * annotated member, and no AOT cache keeps those classes. Reading the annotations of {@code
- * passages serve} took 130-190 ms of every start on two cores, the largest part of
- * launch-to-first-answer after the JVM's own start; the same command line built in code takes about
- * 50 (bench/README.md, start-up). Each option still lives in a field of its command.
+ * annotated member, and no AOT cache keeps those classes. Building {@code passages serve}'s command
+ * line from its annotations took 130-190 ms of the main thread at every start on two cores; built
+ * in code it takes 27-40 ms (README, Performance, 2026-12-06 morning). Each option still lives in a
+ * field of its command.
  */
 final class Options {
 
