@@ -10,8 +10,8 @@ public final class PassagesCommand implements Runnable {
 
   /**
    * The subcommands' names, in the order help lists them. A command line naming one gets that one
-   * alone (picocli makes each subcommand's parser as it is added: some milliseconds of every
-   * start); help and a typo's suggestion get all three.
+   * alone, so that a start makes no parser it will not use; help and a typo's suggestion get all
+   * three.
    */
   private static final List<String> SUBCOMMANDS = List.of("index", "search", "serve");
 

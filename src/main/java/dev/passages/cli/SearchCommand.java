@@ -80,7 +80,8 @@ final class SearchCommand implements Callable<Integer> {
     spec.addOption(
         Options.<Set<Source>>option("--source", Set.class, () -> sources, v -> sources = v)
             .auxiliaryTypes(Source.class)
-            // By the names the help and the API use (article), not the constants' (ARTICLE).
+            // By the sources' names, in any case, as the query syntax and the API take them:
+            // picocli's own conversion of the enum wanted its constants' names (ARTICLE).
             .converters(
                 id ->
                     Source.byId(id)
