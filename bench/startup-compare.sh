@@ -20,52 +20,21 @@ command -v curl >/dev/null || { echo "startup-compare.sh: curl is missing: apt-g
 # shellcheck source=bench/server.sh
 source bench/server.sh
 
-now_ms() { # bash's clock, no process started
-  local t=${EPOCHREALTIME/[.,]/}
-  echo $((t / 1000))
-}
-
 # Starts checkout $1 over index folder $2, waits for the first 200 from /api/search, stops it
 # cleanly and sets $elapsed (ms). With $3 = settle, it first waits (at most 120 s) until every
 # passage has its vector, so that the counted starts do not load the model and embed meanwhile.
 start_once() {
-  local dir=$1 index=$2 how=${3:-} port log start code
+  local dir=$1 index=$2 how=${3:-} port log start
   port=$(free_port)
   log="$work/serve-$port.log"
   start=$(now_ms)
   (cd "$dir" && exec ./passages serve --port "$port" --index "$index" >"$log" 2>&1) &
   pid=$!
-  while :; do
-    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 \
-      "http://127.0.0.1:$port/api/search?q=uranium" 2>/dev/null) || true
-    [ "$code" = 200 ] && break
-    if ! kill -0 "$pid" 2>/dev/null; then
-      echo "startup-compare.sh: the server of $dir stopped before answering:" >&2
-      cat "$log" >&2
-      exit 1
-    fi
-    if [ $(($(now_ms) - start)) -gt 300000 ]; then
-      echo "startup-compare.sh: no answer from the server of $dir after 300 s:" >&2
-      cat "$log" >&2
-      exit 1
-    fi
-    sleep 0.01
-  done
-  elapsed=$(($(now_ms) - start))
+  await_answer "$port" "$start" "$log"
   if [ "$how" = settle ]; then
-    for _ in $(seq 1 1200); do
-      curl -s --max-time 5 "http://127.0.0.1:$port/health" 2>/dev/null |
-        grep -Eq '"state":"off"|"state":"ready","embedded":([0-9]+),"passages":\1[,}]' && break
-      sleep 0.1
-    done
+    await_vectors "$port"
   fi
   stop
-}
-
-summary() { # min / median / max of the numbers on stdin
-  sort -n | awk '{ v[NR] = $1 } END {
-    m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-    printf "%6d %9d %6d\n", v[1], m, v[NR] }'
 }
 
 for side in a b; do

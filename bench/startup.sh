@@ -15,17 +15,12 @@ command -v curl >/dev/null || { echo "startup.sh: curl is missing: apt-get insta
 # shellcheck source=bench/server.sh
 source bench/server.sh
 
-now_ms() { # bash's clock, no process started
-  local t=${EPOCHREALTIME/[.,]/}
-  echo $((t / 1000))
-}
-
 # Starts the server on $1 (index folder), waits for the first 200 from /api/search, stops it
 # cleanly (SIGTERM: the shutdown hook commits and closes the index) and sets $elapsed (ms). With
 # $2 = settle, it first waits until every passage has its vector.
 # Not run in a subshell, so that the EXIT trap always knows the server's $pid.
 start_once() {
-  local index=$1 how=${2:-launcher} port log start code
+  local index=$1 how=${2:-launcher} port log start
   port=$(free_port)
   log="$work/serve-$port.log"
   start=$(now_ms)
@@ -35,44 +30,14 @@ start_once() {
     ./passages serve --port "$port" --index "$index" >"$log" 2>&1 &
   fi
   pid=$!
-  while :; do
-    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 \
-      "http://127.0.0.1:$port/api/search?q=uranium" 2>/dev/null) || true
-    [ "$code" = 200 ] && break
-    if ! kill -0 "$pid" 2>/dev/null; then
-      echo "startup.sh: the server stopped before answering:" >&2
-      cat "$log" >&2
-      exit 1
-    fi
-    if [ $(($(now_ms) - start)) -gt 300000 ]; then
-      stop
-      echo "startup.sh: no answer after 300 s:" >&2
-      cat "$log" >&2
-      exit 1
-    fi
-    sleep 0.01
-  done
-  elapsed=$(($(now_ms) - start))
+  await_answer "$port" "$start" "$log"
   if [ "$how" = settle ]; then
-    # Until every passage has its vector (at most 120 s): an index that serve has run over before
-    # has them, and a start that finds some missing loads the model and embeds them meanwhile.
-    for _ in $(seq 1 1200); do
-      curl -s --max-time 5 "http://127.0.0.1:$port/health" 2>/dev/null |
-        grep -Eq '"state":"off"|"state":"ready","embedded":([0-9]+),"passages":\1[,}]' && break
-      sleep 0.1
-    done
+    await_vectors "$port"
   fi
   # The launcher execs java, so $pid is the JVM: note which one and its command line, once.
   [ -s "$work/java" ] || readlink -f "/proc/$pid/exe" >"$work/java" 2>/dev/null || true
   [ -s "$work/cmdline" ] || cp "/proc/$pid/cmdline" "$work/cmdline" 2>/dev/null || true
   stop
-}
-
-# min / median / max of the numbers on stdin.
-summary() {
-  sort -n | awk '{ v[NR] = $1 } END {
-    m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-    printf "%6d %9d %6d\n", v[1], m, v[NR] }'
 }
 
 # Build first, so that no run includes a build: the launcher builds target/passages.jar when it is
