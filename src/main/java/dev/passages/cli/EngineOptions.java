@@ -28,8 +28,8 @@ final class EngineOptions {
 
   int replicas = 1;
 
-  /** Adds the options to {@code spec}, as a mixin would. */
-  void addTo(CommandSpec spec) {
+  /** The options, added to {@code spec} as a mixin's would be. */
+  EngineOptions(CommandSpec spec) {
     spec.addOption(
         Options.option("--engine", Engine.class, () -> engine, value -> engine = value)
             .defaultValue("lucene")

@@ -30,11 +30,11 @@ final class IndexCommand implements Callable<Integer> {
           "Unreadable or unsupported files are skipped with a warning; the exit code is non-zero"
               + " only when nothing could be indexed.");
 
-  final Locations locations = new Locations();
+  final Locations locations = new Locations(spec);
 
-  final SemanticOption semantic = new SemanticOption();
+  final SemanticOption semantic = new SemanticOption(spec);
 
-  final EngineOptions engine = new EngineOptions();
+  final EngineOptions engine = new EngineOptions(spec);
 
   boolean rebuild;
 
@@ -47,9 +47,6 @@ final class IndexCommand implements Callable<Integer> {
   boolean list;
 
   IndexCommand() {
-    locations.addTo(spec);
-    semantic.addTo(spec);
-    engine.addTo(spec);
     spec.addOption(
         Options.option("--rebuild", boolean.class, () -> rebuild, value -> rebuild = value)
             .description("Throw the index away and index everything anew.")

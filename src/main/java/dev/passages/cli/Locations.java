@@ -20,8 +20,8 @@ final class Locations {
 
   Path index;
 
-  /** Adds the options to {@code spec}, as a mixin would. */
-  void addTo(CommandSpec spec) {
+  /** The options, added to {@code spec} as a mixin's would be. */
+  Locations(CommandSpec spec) {
     spec.addOption(
         Options.option("--corpus", Path.class, () -> corpus, value -> corpus = value)
             .paramLabel("DIR")

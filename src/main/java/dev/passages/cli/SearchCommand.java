@@ -43,11 +43,11 @@ final class SearchCommand implements Callable<Integer> {
           "Exit code: 0 when something was found, 1 when nothing was, 2 for a bad query or"
               + " option.");
 
-  final Locations locations = new Locations();
+  final Locations locations = new Locations(spec);
 
-  final SemanticOption semantic = new SemanticOption();
+  final SemanticOption semantic = new SemanticOption(spec);
 
-  final EngineOptions engine = new EngineOptions();
+  final EngineOptions engine = new EngineOptions(spec);
 
   int limit;
 
@@ -62,9 +62,6 @@ final class SearchCommand implements Callable<Integer> {
   List<String> query;
 
   SearchCommand() {
-    locations.addTo(spec);
-    semantic.addTo(spec);
-    engine.addTo(spec);
     spec.addOption(
         Options.option("--limit", int.class, () -> limit, value -> limit = value)
             .paramLabel("N")

@@ -17,8 +17,8 @@ final class SemanticOption {
 
   Switch semantic = Switch.on;
 
-  /** Adds the option to {@code spec}, as a mixin would. */
-  void addTo(CommandSpec spec) {
+  /** The option, added to {@code spec} as a mixin's would be. */
+  SemanticOption(CommandSpec spec) {
     spec.addOption(
         Options.option("--semantic", Switch.class, () -> semantic, value -> semantic = value)
             .defaultValue("on")

@@ -53,11 +53,11 @@ final class ServeCommand implements Callable<Integer> {
           "Reader comments posted through the API are written to corpus/comments/. Set "
               + "PASSAGES_ADMIN_TOKEN to allow deleting them.");
 
-  final Locations locations = new Locations();
+  final Locations locations = new Locations(spec);
 
-  final SemanticOption semantic = new SemanticOption();
+  final SemanticOption semantic = new SemanticOption(spec);
 
-  final EngineOptions engine = new EngineOptions();
+  final EngineOptions engine = new EngineOptions(spec);
 
   String host;
 
@@ -70,9 +70,6 @@ final class ServeCommand implements Callable<Integer> {
   boolean trainingRun;
 
   ServeCommand() {
-    locations.addTo(spec);
-    semantic.addTo(spec);
-    engine.addTo(spec);
     spec.addOption(
         Options.option("--host", String.class, () -> host, value -> host = value)
             .paramLabel("HOST")
