@@ -48,7 +48,7 @@ public final class PassageWeightQuery extends Query {
   @Override
   public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost)
       throws IOException {
-    Weight inner = query.createWeight(searcher, scoreMode, boost);
+    Weight inner = searcher.createWeight(query, scoreMode, boost);
     return scoreMode.needsScores() ? new Weighted(this, inner) : inner;
   }
 
