@@ -10,6 +10,7 @@ import java.util.stream.LongStream;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.FilterCollector;
@@ -151,6 +152,24 @@ final class SourceCounter implements CollectorManager<SourceCounter.PerSource, l
     }
   }
 
+  /**
+   * Counts per source up to {@code cap} matches in all, then stops: the counts of the first matches
+   * in index order.
+   */
+  static CollectorManager<PerSource, long[]> upTo(int cap) {
+    return new CollectorManager<>() {
+      @Override
+      public PerSource newCollector() {
+        return new PerSource(cap);
+      }
+
+      @Override
+      public long[] reduce(Collection<PerSource> collectors) {
+        return new SourceCounter().reduce(collectors);
+      }
+    };
+  }
+
   @Override
   public PerSource newCollector() {
     return new PerSource();
@@ -170,11 +189,24 @@ final class SourceCounter implements CollectorManager<SourceCounter.PerSource, l
   /** Counts of one slice of the index. */
   static final class PerSource extends SimpleCollector {
     final long[] counts = new long[Source.values().length];
+    private final long cap;
+    private long seen;
     private SortedDocValues sources;
     private int[] sourceOfOrd;
 
+    PerSource() {
+      this(Long.MAX_VALUE);
+    }
+
+    PerSource(long cap) {
+      this.cap = cap;
+    }
+
     @Override
     protected void doSetNextReader(LeafReaderContext context) throws IOException {
+      if (seen >= cap) {
+        throw new CollectionTerminatedException();
+      }
       sources = DocValues.getSorted(context.reader(), Schema.SOURCE);
       sourceOfOrd = new int[sources.getValueCount()];
       for (int ord = 0; ord < sourceOfOrd.length; ord++) {
@@ -185,6 +217,9 @@ final class SourceCounter implements CollectorManager<SourceCounter.PerSource, l
 
     @Override
     public void collect(int doc) throws IOException {
+      if (++seen > cap) {
+        throw new CollectionTerminatedException();
+      }
       if (sources.advanceExact(doc)) {
         int source = sourceOfOrd[sources.ordValue()];
         if (source >= 0) {

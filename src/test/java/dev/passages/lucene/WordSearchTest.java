@@ -170,6 +170,30 @@ class WordSearchTest {
   }
 
   @Test
+  void aPageThatThoseHoldingEveryPartFillIsTheOneTheWholeRankingGives() {
+    // Six passages hold both words: a page of three is theirs alone; a page of ten is not.
+    EnginePage three = find("wheat barley", Set.of(), 3);
+    EnginePage ten = find("wheat barley", Set.of(), 10);
+    assertThat(ids(three)).containsExactlyElementsOf(ids(ten).subList(0, 3));
+    assertThat(three.hits())
+        .extracting(Hit::score)
+        .containsExactlyElementsOf(ten.hits().subList(0, 3).stream().map(Hit::score).toList());
+    assertThat(three.allParts()).isEqualTo(WITH_BARLEY + 1);
+    assertThat(three.totalExact()).isFalse();
+    assertThat(three.total()).isGreaterThan(PassageSearch.COUNT_UP_TO);
+    SourceCounts counts = three.counts();
+    assertThat(counts.exact()).isFalse();
+    assertThat(counts.article() + counts.commentary() + counts.comment()).isEqualTo(three.total());
+    // In one source: what the page shows and what the counts say come from the same matches.
+    EnginePage commentary = find("wheat barley", Set.of(Source.COMMENTARY), 1);
+    assertThat(ids(commentary)).containsExactly("commentary/view#p1");
+    assertThat(commentary.total()).isEqualTo(2); // and "late", which holds wheat alone
+    assertThat(commentary.totalExact()).isTrue();
+    assertThat(commentary.allParts()).isEqualTo(1);
+    assertThat(commentary.counts()).isEqualTo(new SourceCounts(REPORTS, 2, 1, true));
+  }
+
+  @Test
   void belowTheLimitThoseHoldingEveryPartAreCountedExactly() {
     EnginePage barleyLast = find("barley last");
     assertThat(barleyLast.totalExact()).isTrue();
