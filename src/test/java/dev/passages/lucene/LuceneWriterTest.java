@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.Directory;
@@ -74,6 +75,39 @@ class LuceneWriterTest {
       assertThat(writer.contentHashes()).isEqualTo(Map.of("doc", "hash"));
     }
     assertThat(new Indexer(dir.resolve("corpus"), index).pendingVectors()).isEqualTo(1);
+  }
+
+  @Test
+  void anIndexBuiltAfreshIsOneSegmentOnceItsCorpusIsCommittedAndLaterChangesAreNotMerged()
+      throws IOException {
+    Path index = dir.resolve("index");
+    try (LuceneWriter writer = LuceneWriter.open(index, true)) {
+      // Each refresh writes what was put so far as a segment of its own.
+      for (String id : List.of("a", "b", "c")) {
+        writer.put(document(id, TEXT), "hash");
+        writer.refresh();
+      }
+      writer.commit(null); // vectors, say: not a whole corpus
+      assertThat(segments(index)).isEqualTo(3);
+      writer.commit("fingerprint");
+      assertThat(segments(index)).isEqualTo(1);
+      writer.put(document("d", TEXT), "hash");
+      writer.commit("fingerprint");
+      assertThat(segments(index)).isEqualTo(2);
+    }
+    // Opened again, the index is not afresh: an update is not merged either.
+    try (LuceneWriter writer = LuceneWriter.open(index, false)) {
+      writer.put(document("e", TEXT), "hash");
+      writer.commit("fingerprint");
+    }
+    assertThat(segments(index)).isEqualTo(3);
+  }
+
+  private static int segments(Path index) throws IOException {
+    try (Directory directory = FSDirectory.open(index);
+        DirectoryReader reader = DirectoryReader.open(directory)) {
+      return reader.leaves().size();
+    }
   }
 
   @Test
