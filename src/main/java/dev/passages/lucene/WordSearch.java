@@ -267,8 +267,8 @@ final class WordSearch {
    * The page when passages holding every part of the query fill it, else null. Those passages
    * outrank every other ({@link LuceneQueries#ALL_PARTS_BONUS}), so the page is theirs, ranked by
    * the same scores, and the passages holding only some parts need counting, not ranking. Ranking
-   * them too (the whole query scored until a thousand matches were counted) was most of what a
-   * query of two words cost at a million passages.
+   * them too (the whole query scored until a thousand matches were counted) was an eighth of a
+   * search of two common words at a million passages.
    */
   private static RankedPage rankHoldingAll(
       HighlightingSearcher searcher,
