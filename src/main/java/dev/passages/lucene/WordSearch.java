@@ -248,15 +248,14 @@ final class WordSearch {
         hit.score = LISTING_SCORE; // sorted by field, so Lucene computed none
       }
     }
-    SourceCounts counts = null;
-    if (request.sources().isEmpty()) {
-      // Nothing narrows the matches by source, so they are what the counts count.
-      Optional<Source> only = searcher.onlySource();
-      counts =
-          only.isPresent() && totalExact
-              ? SourceCounts.of(only.get(), total)
-              : SourceCounter.counts(ranked.seen(), totalExact && ranked.sawAll(total));
-    }
+    SourceCounts counts =
+        countsBySource(
+            searcher,
+            request,
+            total,
+            totalExact,
+            ranked.seen(),
+            totalExact && ranked.sawAll(total));
     // Every match seen: those scoring the bonus are those holding every part.
     Long holdingAll =
         query.all() != null && totalExact && ranked.sawAll(total) ? ranked.high() : null;
@@ -295,17 +294,31 @@ final class WordSearch {
     // Past the limit, the total is what was counted, "1,001 or more", as the ranking's count says.
     long total = LongStream.of(seen).sum();
     boolean totalExact = total <= PassageSearch.COUNT_UP_TO;
-    SourceCounts counts = null;
-    if (request.sources().isEmpty()) {
-      Optional<Source> only = searcher.onlySource();
-      counts =
-          only.isPresent() && totalExact
-              ? SourceCounts.of(only.get(), total)
-              : SourceCounter.counts(seen, totalExact);
-    }
+    SourceCounts counts = countsBySource(searcher, request, total, totalExact, seen, totalExact);
     Long allParts =
         top.totalHits.relation() == TotalHits.Relation.EQUAL_TO ? top.totalHits.value() : null;
     return new RankedPage(top, total, totalExact, counts, allParts);
+  }
+
+  /**
+   * The counts by source of a search's {@code total} matches, from those it saw ({@code seen}, by
+   * {@link Source#ordinal}; every match when {@code sawAll}); null when the request narrows the
+   * sources, as its matches are then not what the counts count.
+   */
+  private static SourceCounts countsBySource(
+      HighlightingSearcher searcher,
+      EngineQuery request,
+      long total,
+      boolean totalExact,
+      long[] seen,
+      boolean sawAll) {
+    if (!request.sources().isEmpty()) {
+      return null;
+    }
+    Optional<Source> only = searcher.onlySource();
+    return only.isPresent() && totalExact
+        ? SourceCounts.of(only.get(), total)
+        : SourceCounter.counts(seen, sawAll);
   }
 
   /**
