@@ -170,7 +170,7 @@ public final class LuceneWriter implements EngineWriter {
     try (Directory memory = new ByteBuffersDirectory();
         LuceneWriter writer =
             new LuceneWriter(
-                memory, new IndexWriter(memory, new IndexWriterConfig(Schema.ANALYZER)), true)) {
+                memory, new IndexWriter(memory, new IndexWriterConfig(Schema.ANALYZER)), false)) {
       writer.put(sample, "hash");
       writer.commit("fingerprint");
       writer.refresh();
