@@ -184,7 +184,7 @@ class WordSearchTest {
     SourceCounts counts = three.counts();
     assertThat(counts.exact()).isFalse();
     assertThat(counts.article() + counts.commentary() + counts.comment()).isEqualTo(three.total());
-    // In one source: what the page shows and what the counts say come from the same matches.
+    // Narrowed to one source: the page and the totals are that source's, the counts every one's.
     EnginePage commentary = find("wheat barley", Set.of(Source.COMMENTARY), 1);
     assertThat(ids(commentary)).containsExactly("commentary/view#p1");
     assertThat(commentary.total()).isEqualTo(2); // and "late", which holds wheat alone
