@@ -248,7 +248,10 @@ class CrashSafetyTest {
         exitMillis);
     assertThat(inFlightAtTerm).as("requests in flight at SIGTERM").isPositive();
     assertThat(statuses.keySet())
-        .as("a stopping server answers 201 or 503 (no longer taking requests), never 500")
+        .as(
+            "a stopping server answers 201 or 503 (no longer taking requests), never 500;"
+                + " its output:%n%s",
+            server.output())
         .isSubsetOf(201, 503);
     assertThat(answeredAfterTerm.get()).as("requests answered after SIGTERM").isPositive();
     for (Posted comment : posted) {
