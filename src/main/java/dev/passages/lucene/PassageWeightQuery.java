@@ -48,6 +48,7 @@ public final class PassageWeightQuery extends Query {
   @Override
   public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost)
       throws IOException {
+    // Through the searcher, which may hold the query's words already looked up.
     Weight inner = searcher.createWeight(query, scoreMode, boost);
     return scoreMode.needsScores() ? new Weighted(this, inner) : inner;
   }

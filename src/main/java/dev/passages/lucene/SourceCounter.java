@@ -152,27 +152,25 @@ final class SourceCounter implements CollectorManager<SourceCounter.PerSource, l
     }
   }
 
+  /** The most matches counted: past it, collection stops. */
+  private final long cap;
+
+  /** Counts every match. */
+  SourceCounter() {
+    this(Long.MAX_VALUE);
+  }
+
   /**
    * Counts per source up to {@code cap} matches in all, then stops: the counts of the first matches
    * in index order.
    */
-  static CollectorManager<PerSource, long[]> upTo(int cap) {
-    return new CollectorManager<>() {
-      @Override
-      public PerSource newCollector() {
-        return new PerSource(cap);
-      }
-
-      @Override
-      public long[] reduce(Collection<PerSource> collectors) {
-        return new SourceCounter().reduce(collectors);
-      }
-    };
+  SourceCounter(long cap) {
+    this.cap = cap;
   }
 
   @Override
   public PerSource newCollector() {
-    return new PerSource();
+    return new PerSource(cap);
   }
 
   @Override

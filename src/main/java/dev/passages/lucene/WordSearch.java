@@ -208,7 +208,8 @@ final class WordSearch {
 
   /**
    * Ranks, or lists, counting the matches (up to {@link PassageSearch#COUNT_UP_TO}) and their
-   * sources.
+   * sources; ranks only the passages holding every part when they fill the page ({@link
+   * #rankHoldingAll}).
    */
   private static RankedPage rankCounting(
       HighlightingSearcher searcher,
@@ -281,16 +282,16 @@ final class WordSearch {
     if (holding < wanted) {
       return null; // the page needs passages holding some of the parts
     }
-    Query holdingAll =
+    Query rankedHoldingAll =
         new BooleanQuery.Builder()
             .add(query.ranked(), Occur.MUST)
             .add(query.all(), Occur.FILTER)
             .build();
     TopDocs top =
         searcher.search(
-            holdingAll, new TopScoreDocCollectorManager(wanted, PassageSearch.COUNT_UP_TO));
+            rankedHoldingAll, new TopScoreDocCollectorManager(wanted, PassageSearch.COUNT_UP_TO));
     long[] seen =
-        searcher.search(query.matching(), SourceCounter.upTo(PassageSearch.COUNT_UP_TO + 1));
+        searcher.search(query.matching(), new SourceCounter(PassageSearch.COUNT_UP_TO + 1));
     // Past the limit, the total is what was counted, "1,001 or more", as the ranking's count says.
     long total = LongStream.of(seen).sum();
     boolean totalExact = total <= PassageSearch.COUNT_UP_TO;
