@@ -7,7 +7,8 @@
 # Each side is started by its own launcher (`./passages serve`) over its own corpus/ and an index
 # in a temporary folder: first once to build it (the jar, the start-up cache, the index with every
 # vector), not counted; then PAIRS times each, A first in odd pairs and B first in even ones. A
-# start ends when GET /api/search?q=uranium answers 200 (curl every ~10 ms), as in startup.sh.
+# start ends when GET /api/search?q=uranium answers 200 (polled about every 10 ms without starting
+# a process), as in startup.sh.
 # Prints each pair, each side's min / median / max, and in how many pairs B was the faster.
 set -euo pipefail
 cd "$(dirname "$0")/.."

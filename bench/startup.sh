@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Start-up time: wall time from launching `./passages serve` (the real launcher) until the first
-# GET /api/search?q=uranium answers 200, polled with curl every ~10 ms. Three cases, interleaved:
-# an existing index (built by an earlier start), none (an empty temporary index folder), and the
+# GET /api/search?q=uranium answers 200, polled about every 10 ms without starting a process
+# (curl is heavy enough to slow the start it times: bench/server.sh). Three cases, interleaved: an
+# existing index (built by an earlier start), none (an empty temporary index folder), and the
 # existing index started by the java command the launcher runs, without the launcher: the
 # difference is the launcher's own time (finding the JDK, checking the jar is up to date).
 #   bench/startup.sh [RUNS]      default 5 runs per case
