@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Load test on loopback: wrk against /api/search (bench/queries.txt in turn), plain, with
-# `Accept-Encoding: gzip` (answered gzipped, as Safari and curl --compressed get it) and with
-# Accept-Encoding as Chrome and Firefox send it (answered in zstd), and against /health (the
-# framework's floor), with the server's CPU per request (from /proc) and its heap after each plain
-# search run. Figures only.
+# `Accept-Encoding: gzip` (answered gzipped, as clients that take nothing better get it), with
+# Accept-Encoding as Safari sends it over HTTPS (answered in brotli), and as Chrome and Firefox do
+# (in zstd), and against /health (the framework's floor), with the server's CPU per
+# request (from /proc) and its heap after each plain search run. Figures only.
 #   bench/load.sh [SECONDS] [CONNECTIONS] [WARM_SECONDS] [ROUNDS]
-#   default 30 s at 64 connections, 20 s warm, 1 round. With ROUNDS > 1 the three search runs
-#   (plain, gzip, zstd) repeat in turn, so that what compression adds is read from neighbouring
+#   default 30 s at 64 connections, 20 s warm, 1 round. With ROUNDS > 1 the four search runs
+#   (plain, gzip, br, zstd) repeat in turn, so that what compression adds is read from neighbouring
 #   runs: a server still warming, or a machine whose speed drifts, moves them all alike.
 # Two servers in turn: as `passages serve` runs by default (repeated searches answered from the
 # kept results), then with --result-cache 0, so every search is searched and highlighted afresh.
@@ -73,6 +73,7 @@ for cache in 256 0; do
     [ "$rounds" = 1 ] || echo "round $round"
     echo "/api/search        $(measure bench/search.lua "")  heap after: $(heap)"
     echo "/api/search gzip   $(measure bench/search.lua "" -H 'Accept-Encoding: gzip')"
+    echo "/api/search br     $(measure bench/search.lua "" -H 'Accept-Encoding: gzip, deflate, br')"
     echo "/api/search zstd   $(measure bench/search.lua "" -H 'Accept-Encoding: gzip, deflate, br, zstd')"
   done
   echo "/health            $(measure bench/health.lua /health)"

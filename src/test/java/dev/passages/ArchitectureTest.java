@@ -78,7 +78,8 @@ class ArchitectureTest {
                   "org.eclipse.jetty.",
                   "com.fasterxml.jackson.",
                   "org.slf4j.",
-                  "com.github.luben.zstd."),
+                  "com.github.luben.zstd.",
+                  "com.aayushatharva.brotli4j."),
           // sun.misc.Signal: to stop cleanly before ONNX Runtime's own shutdown hook (cli.Signals);
           // zstd: the training run reads answers as a browser does.
           "cli", Set.of("picocli.", "io.javalin.", "sun.misc.Signal", "com.github.luben.zstd."));

@@ -13,9 +13,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The API's answers: JSON written straight to bytes, compressed here (with reused compressors) when
  * the client takes it and the answer is large enough to gain from it: in zstd ({@link ZstdBytes})
- * when the client takes zstd, as browsers but Safari do, for a quarter of gzip's CPU; else gzipped
- * ({@link GzipBytes}). Search answers that the search keeps are kept here too, as bytes ({@link
- * KeptAnswer}): a repeated search is neither written nor compressed again.
+ * when the client takes zstd, as browsers but Safari do, for a quarter of gzip's CPU; else in
+ * brotli ({@link BrotliBytes}) when it takes br, as Safari does over HTTPS, for little more; else
+ * gzipped ({@link GzipBytes}). Search answers that the search keeps are kept here too, as bytes
+ * ({@link KeptAnswer}): a repeated search is not written again, nor compressed again unless in
+ * brotli.
  */
 final class JsonAnswers {
 
@@ -36,11 +38,12 @@ final class JsonAnswers {
   private final GzipBytes gzip = new GzipBytes(GzipBytes.ANSWER_LEVEL);
   private final ZstdBytes zstd = new ZstdBytes();
 
-  /** How an answer goes: as it is, gzipped, or in zstd. */
+  /** How an answer goes: as it is, gzipped, in zstd or in brotli. */
   private enum Coding {
     PLAIN,
     GZIP,
-    ZSTD
+    ZSTD,
+    BROTLI
   }
 
   /** Search answers as bytes, by request; null: none kept. */
@@ -65,6 +68,7 @@ final class JsonAnswers {
           case PLAIN -> body;
           case GZIP -> gzip.gzip(body);
           case ZSTD -> zstd.compress(body);
+          case BROTLI -> BrotliBytes.compress(body);
         });
   }
 
@@ -93,6 +97,9 @@ final class JsonAnswers {
           case PLAIN -> answer.plain(tookMs);
           case GZIP -> answer.gzipped(tookMs, gzip);
           case ZSTD -> answer.zstd(tookMs, zstd);
+          // Brotli streams cannot be spliced as gzip's blocks and zstd's frames can: the kept
+          // JSON is compressed whole, 13 µs at quality 0.
+          case BROTLI -> BrotliBytes.compress(answer.plain(tookMs));
         });
   }
 
@@ -112,8 +119,10 @@ final class JsonAnswers {
   }
 
   /**
-   * Sets {@code ctx}'s answer up as JSON, and says how it goes (marked so when compressed): in zstd
-   * or else gzipped when the client takes it and {@code length} bytes are worth it.
+   * Sets {@code ctx}'s answer up as JSON, and says how it goes (marked so when compressed): in
+   * zstd, else in brotli, else gzipped, as the client takes them, when {@code length} bytes are
+   * worth it. The cheapest coding the client takes wins, whatever its q-values prefer: they all
+   * shrink an answer about as far.
    */
   private static Coding coding(Context ctx, int length) {
     ctx.contentType("application/json");
@@ -125,6 +134,10 @@ final class JsonAnswers {
     if (AcceptEncoding.takes(accepted, "zstd", false) && ZstdBytes.available()) {
       ctx.header("Content-Encoding", "zstd");
       return Coding.ZSTD;
+    }
+    if (AcceptEncoding.takes(accepted, "br", false) && BrotliBytes.available()) {
+      ctx.header("Content-Encoding", "br");
+      return Coding.BROTLI;
     }
     if (GzipBytes.acceptsGzip(accepted)) {
       ctx.header("Content-Encoding", "gzip");

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Repeated searches answered from the bytes kept for them, as serve runs by default (kept answers
- * on): the same answer, plain, gzipped and in zstd, as the first time, with its own time; and a new
- * answer once the index changes.
+ * on): the same answer, plain, gzipped, in zstd and in brotli, as the first time, with its own
+ * time; and a new answer once the index changes.
  */
 class KeptAnswersTest {
 
@@ -51,7 +51,7 @@ class KeptAnswersTest {
   }
 
   @Test
-  void aRepeatedSearchIsTheSameAnswerPlainGzippedOrInZstdWithItsOwnTime() throws Exception {
+  void aRepeatedSearchIsTheSameAnswerPlainGzippedInZstdOrInBrotliWithItsOwnTime() throws Exception {
     String path =
         "/api/search?q=" + URLEncoder.encode("Kazakhstan uranium", StandardCharsets.UTF_8);
     JsonNode first = json(get(path, null));
@@ -66,9 +66,15 @@ class KeptAnswersTest {
       HttpResponse<byte[]> zstd = get(path, "gzip, deflate, br, zstd");
       assertThat(zstd.headers().firstValue("Content-Encoding")).hasValue("zstd");
       byte[] decompressed = ZstdBytesTest.decompress(zstd.body());
+      HttpResponse<byte[]> brotli = get(path, "gzip, deflate, br");
+      assertThat(brotli.headers().firstValue("Content-Encoding")).hasValue("br");
+      byte[] decoded = BrotliBytesTest.decompress(brotli.body());
       for (JsonNode again :
           new JsonNode[] {
-            json(plain), Json.mapper().readTree(inflated), Json.mapper().readTree(decompressed)
+            json(plain),
+            Json.mapper().readTree(inflated),
+            Json.mapper().readTree(decompressed),
+            Json.mapper().readTree(decoded)
           }) {
         // A kept answer's time is that of the lookup: a number, never the first search's.
         assertThat(again.get("tookMs").isNumber()).isTrue();
@@ -105,16 +111,18 @@ class KeptAnswersTest {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(posted.statusCode()).isEqualTo(201);
-    for (String encoding : new String[] {"gzip", null, "zstd", "gzip", "zstd"}) {
+    for (String encoding : new String[] {"gzip", null, "zstd", "br", "gzip", "zstd", "br"}) {
       HttpResponse<byte[]> response = get(path, encoding);
       JsonNode body =
           encoding == null
               ? json(response)
               : Json.mapper()
                   .readTree(
-                      encoding.equals("gzip")
-                          ? gunzip(response.body())
-                          : ZstdBytesTest.decompress(response.body()));
+                      switch (encoding) {
+                        case "gzip" -> gunzip(response.body());
+                        case "zstd" -> ZstdBytesTest.decompress(response.body());
+                        default -> BrotliBytesTest.decompress(response.body());
+                      });
       assertThat(body.get("total").asLong()).isEqualTo(1);
       assertThat(body.get("hits").get(0).get("highlight").asText())
           .contains("<mark>Quokkas</mark>");

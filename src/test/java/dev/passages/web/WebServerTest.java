@@ -298,6 +298,35 @@ class WebServerTest {
   }
 
   /**
+   * Each client gets the cheapest coding it takes (zstd, then brotli, then gzip), none it refuses
+   * with q=0, and the same answer once decoded.
+   */
+  @ParameterizedTest
+  @CsvSource({
+    "'gzip, deflate, br, zstd', zstd",
+    "'gzip, deflate, br', br",
+    "'zstd;q=0, br, gzip', br",
+    "'br;q=0, gzip', gzip",
+    "identity, ''"
+  })
+  void searchAnswersGoInTheCheapestCodingTheClientTakes(String accepted, String coding)
+      throws Exception {
+    String path = "/api/search?q=kazakhstan";
+    HttpResponse<String> plain = get(path);
+    HttpResponse<byte[]> answer = send(request(path).header("Accept-Encoding", accepted));
+    assertThat(answer.headers().firstValue("Content-Encoding").orElse("")).isEqualTo(coding);
+    byte[] decoded =
+        switch (coding) {
+          case "zstd" -> ZstdBytesTest.decompress(answer.body());
+          case "br" -> BrotliBytesTest.decompress(answer.body());
+          case "gzip" ->
+              new GZIPInputStream(new ByteArrayInputStream(answer.body())).readAllBytes();
+          default -> answer.body();
+        };
+    assertThat(Json.mapper().readTree(decoded).get("hits")).isEqualTo(json(plain).get("hits"));
+  }
+
+  /**
    * An answer larger than Jetty's 8 KiB of aggregation says its length (a client can show progress
    * and reuse the connection without reading chunks), also when it is compressed.
    */
