@@ -10,8 +10,8 @@
 #   runs: a server still warming, or a machine whose speed drifts, moves them all alike.
 # Two servers in turn: as `passages serve` runs by default (repeated searches answered from the
 # kept results), then with --result-cache 0, so every search is searched and highlighted afresh.
-# Each is first warmed at full load for WARM_SECONDS (not counted: the JIT compiles the hot paths
-# meanwhile), then measured. CPU per request is the server's own (user + system time of its
+# Each is first warmed at full load for WARM_SECONDS, then 5 s in each coding (not counted: the
+# JIT compiles the hot paths meanwhile), then measured. CPU per request is the server's own (user + system time of its
 # process over the run, divided by the requests answered): wrk shares the machine, so requests/s
 # alone would let a busy machine pass for a slow server.
 # Needs wrk (apt-get install wrk). Starts its own server on a free port with the seed corpus;
@@ -68,7 +68,13 @@ for cache in 256 0; do
   start --result-cache "$cache"
   echo "server with --result-cache $cache; heap after start: $(heap)"
   wrk -t2 -c"$connections" -d"${warm}s" -s bench/search.lua "http://127.0.0.1:$port" >/dev/null
-  echo "warmed: ${warm}s of /api/search at full load"
+  # Then each coding's path for a few seconds, so that no measured run is the first to take it
+  # (the JIT compiling it meanwhile).
+  for accepted in gzip "gzip, deflate, br" "gzip, deflate, br, zstd"; do
+    wrk -t2 -c"$connections" -d5s -s bench/search.lua -H "Accept-Encoding: $accepted" \
+      "http://127.0.0.1:$port" >/dev/null
+  done
+  echo "warmed: ${warm}s of /api/search at full load, then 5 s in each coding"
   for round in $(seq 1 "$rounds"); do
     [ "$rounds" = 1 ] || echo "round $round"
     echo "/api/search        $(measure bench/search.lua "")  heap after: $(heap)"

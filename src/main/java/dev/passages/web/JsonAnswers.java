@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * when the client takes zstd, as browsers but Safari do, for a quarter of gzip's CPU; else in
  * brotli ({@link BrotliBytes}) when it takes br, as Safari does over HTTPS, for little more; else
  * gzipped ({@link GzipBytes}). Search answers that the search keeps are kept here too, as bytes
- * ({@link KeptAnswer}): a repeated search is not written again, nor compressed again unless in
- * brotli.
+ * ({@link KeptAnswer}): a repeated search is neither written nor compressed again (it goes gzipped
+ * rather than in brotli, whose streams cannot be spliced).
  */
 final class JsonAnswers {
 
@@ -38,12 +38,18 @@ final class JsonAnswers {
   private final GzipBytes gzip = new GzipBytes(GzipBytes.ANSWER_LEVEL);
   private final ZstdBytes zstd = new ZstdBytes();
 
-  /** How an answer goes: as it is, gzipped, in zstd or in brotli. */
+  /** How an answer goes: as it is, gzipped, in zstd or in brotli; named as in Content-Encoding. */
   private enum Coding {
-    PLAIN,
-    GZIP,
-    ZSTD,
-    BROTLI
+    PLAIN(null),
+    GZIP("gzip"),
+    ZSTD("zstd"),
+    BROTLI("br");
+
+    final String name;
+
+    Coding(String name) {
+      this.name = name;
+    }
   }
 
   /** Search answers as bytes, by request; null: none kept. */
@@ -64,7 +70,7 @@ final class JsonAnswers {
     }
     write(
         ctx,
-        switch (coding(ctx, body.length)) {
+        switch (coding(ctx, body.length, false)) {
           case PLAIN -> body;
           case GZIP -> gzip.gzip(body);
           case ZSTD -> zstd.compress(body);
@@ -93,12 +99,12 @@ final class JsonAnswers {
     double tookMs = result.tookMs();
     write(
         ctx,
-        switch (coding(ctx, answer.length())) {
+        switch (coding(ctx, answer.length(), true)) {
           case PLAIN -> answer.plain(tookMs);
           case GZIP -> answer.gzipped(tookMs, gzip);
           case ZSTD -> answer.zstd(tookMs, zstd);
           // Brotli streams cannot be spliced as gzip's blocks and zstd's frames can: the kept
-          // JSON is compressed whole, 13 µs at quality 0.
+          // JSON is compressed whole, for a client that takes neither.
           case BROTLI -> BrotliBytes.compress(answer.plain(tookMs));
         });
   }
@@ -119,30 +125,33 @@ final class JsonAnswers {
   }
 
   /**
-   * Sets {@code ctx}'s answer up as JSON, and says how it goes (marked so when compressed): in
-   * zstd, else in brotli, else gzipped, as the client takes them, when {@code length} bytes are
-   * worth it. The cheapest coding the client takes wins, whatever its q-values prefer: they all
-   * shrink an answer about as far.
+   * Sets {@code ctx}'s answer up as JSON, and says how it goes (marked so when compressed): the
+   * cheapest coding the client takes, when {@code length} bytes are worth compressing, whatever its
+   * q-values prefer, since they all shrink an answer about as far. Made afresh, that is zstd, else
+   * brotli, else gzip. A {@code kept} answer is spliced from parts compressed once in gzip or zstd,
+   * but compressed whole in brotli: gzip comes before brotli for it.
    */
-  private static Coding coding(Context ctx, int length) {
+  private static Coding coding(Context ctx, int length, boolean kept) {
     ctx.contentType("application/json");
     ctx.header("Vary", "Accept-Encoding");
     if (length < MIN_COMPRESSED_BYTES) {
       return Coding.PLAIN;
     }
     String accepted = ctx.header("Accept-Encoding");
+    boolean brotli = AcceptEncoding.takes(accepted, "br", false) && BrotliBytes.available();
+    Coding coding;
     if (AcceptEncoding.takes(accepted, "zstd", false) && ZstdBytes.available()) {
-      ctx.header("Content-Encoding", "zstd");
-      return Coding.ZSTD;
+      coding = Coding.ZSTD;
+    } else if (brotli && !kept) {
+      coding = Coding.BROTLI;
+    } else if (GzipBytes.acceptsGzip(accepted)) {
+      coding = Coding.GZIP;
+    } else if (brotli) {
+      coding = Coding.BROTLI;
+    } else {
+      return Coding.PLAIN;
     }
-    if (AcceptEncoding.takes(accepted, "br", false) && BrotliBytes.available()) {
-      ctx.header("Content-Encoding", "br");
-      return Coding.BROTLI;
-    }
-    if (GzipBytes.acceptsGzip(accepted)) {
-      ctx.header("Content-Encoding", "gzip");
-      return Coding.GZIP;
-    }
-    return Coding.PLAIN;
+    ctx.header("Content-Encoding", coding.name);
+    return coding;
   }
 }
