@@ -21,8 +21,8 @@ public final class Main {
    * Work of {@code serve} done ahead on a second core, in the order the first core will need it:
    * Lucene's memory-mapped directory (the first thing opening the index does), the web layer's
    * files (needed when the server is created), the search path's classes (at the first search),
-   * zstd and brotli (at the first answer compressed so). Whatever this has not done when it is
-   * needed is done there, or waited for.
+   * zstd (at the first compressed answer). Whatever this has not done when it is needed is done
+   * there, or waited for.
    */
   private static void prepare() {
     try {

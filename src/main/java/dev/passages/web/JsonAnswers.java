@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * brotli ({@link BrotliBytes}) when it takes br, as Safari does over HTTPS, for little more; else
  * gzipped ({@link GzipBytes}). Search answers that the search keeps are kept here too, as bytes
  * ({@link KeptAnswer}): a repeated search is neither written nor compressed again (it goes gzipped
- * rather than in brotli, whose streams cannot be spliced).
+ * rather than in brotli to a client that takes both: brotli's streams cannot be spliced).
  */
 final class JsonAnswers {
 
@@ -88,7 +88,8 @@ final class JsonAnswers {
       return;
     }
     KeptAnswer answer = kept.get(request);
-    if (answer == null || !answer.answers(result)) {
+    boolean repeated = answer != null && answer.answers(result);
+    if (!repeated) {
       answer = KeptAnswer.of(result);
       if (answer.length() > MAX_KEPT_BYTES) {
         send(ctx, result);
@@ -99,12 +100,12 @@ final class JsonAnswers {
     double tookMs = result.tookMs();
     write(
         ctx,
-        switch (coding(ctx, answer.length(), true)) {
+        switch (coding(ctx, answer.length(), repeated)) {
           case PLAIN -> answer.plain(tookMs);
           case GZIP -> answer.gzipped(tookMs, gzip);
           case ZSTD -> answer.zstd(tookMs, zstd);
-          // Brotli streams cannot be spliced as gzip's blocks and zstd's frames can: the kept
-          // JSON is compressed whole, for a client that takes neither.
+          // Brotli streams cannot be spliced as gzip's blocks and zstd's frames can: the JSON is
+          // compressed whole.
           case BROTLI -> BrotliBytes.compress(answer.plain(tookMs));
         });
   }
@@ -128,21 +129,21 @@ final class JsonAnswers {
    * Sets {@code ctx}'s answer up as JSON, and says how it goes (marked so when compressed): the
    * cheapest coding the client takes, when {@code length} bytes are worth compressing, whatever its
    * q-values prefer, since they all shrink an answer about as far. Made afresh, that is zstd, else
-   * brotli, else gzip. A {@code kept} answer is spliced from parts compressed once in gzip or zstd,
-   * but compressed whole in brotli: gzip comes before brotli for it.
+   * brotli, else gzip. A {@code repeated} answer, kept as bytes, is spliced from parts compressed
+   * once in gzip or zstd, but compressed whole in brotli: gzip comes before brotli for it.
    */
-  private static Coding coding(Context ctx, int length, boolean kept) {
+  private static Coding coding(Context ctx, int length, boolean repeated) {
     ctx.contentType("application/json");
     ctx.header("Vary", "Accept-Encoding");
     if (length < MIN_COMPRESSED_BYTES) {
       return Coding.PLAIN;
     }
     String accepted = ctx.header("Accept-Encoding");
-    boolean brotli = AcceptEncoding.takes(accepted, "br", false) && BrotliBytes.available();
+    boolean brotli = AcceptEncoding.takes(accepted, "br", false) && BrotliBytes.ready();
     Coding coding;
     if (AcceptEncoding.takes(accepted, "zstd", false) && ZstdBytes.available()) {
       coding = Coding.ZSTD;
-    } else if (brotli && !kept) {
+    } else if (brotli && !repeated) {
       coding = Coding.BROTLI;
     } else if (GzipBytes.acceptsGzip(accepted)) {
       coding = Coding.GZIP;

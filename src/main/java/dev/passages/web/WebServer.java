@@ -76,11 +76,11 @@ public final class WebServer {
 
   /**
    * Loads what the first compressed answer would otherwise wait for: zstd's native library (about
-   * 50 ms), then brotli's (about 20 ms). Run as {@link #prepareServer}, after it.
+   * 50 ms). Run as {@link #prepareServer}, after it. Brotli's loads when first asked for ({@link
+   * BrotliBytes#ready}).
    */
   public static void prepareCompression() {
     ZstdBytes.available();
-    BrotliBytes.available();
   }
 
   /** The read-only Passages app over {@code search}, unstarted: no comments can be posted. */
