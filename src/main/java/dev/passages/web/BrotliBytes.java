@@ -10,12 +10,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Brotli (RFC 7932) for answers held in memory, for the clients that take {@code br} but not zstd:
- * Safari, and browsers older than zstd (browsers offer br over HTTPS, and to localhost). At quality
- * 0 a search answer shrinks almost as far as with gzip at level 1 (34.8 % of the bytes left against
- * 32.8 %) for a quarter of the CPU: 13 µs an answer against 46 µs, alone in a loop, over
- * bench/queries.txt's answers. Quality 1 saves 1 % more of the bytes for twice the CPU. The native
- * library is brotli4j's; where it cannot be loaded (a platform the jar has no library for, a
- * temporary folder mounted noexec) answers go gzipped.
+ * Safari, and browsers older than zstd (browsers offer br over HTTPS). At quality 0 a search answer
+ * shrinks almost as far as with gzip at level 1 (34.8 % of the bytes left against 32.8 %) for a
+ * quarter of the CPU: 13 µs an answer against 46 µs, alone in a loop, over bench/queries.txt's
+ * answers. Quality 1 saves 1 % more of the bytes for twice the CPU. The native library is
+ * brotli4j's; where it cannot be loaded (a platform the jar has no library for, a temporary folder
+ * mounted noexec) answers go gzipped.
  */
 final class BrotliBytes {
 

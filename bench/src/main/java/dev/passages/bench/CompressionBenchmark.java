@@ -1,5 +1,7 @@
 package dev.passages.bench;
 
+import com.aayushatharva.brotli4j.Brotli4jLoader;
+import com.aayushatharva.brotli4j.encoder.Encoder;
 import com.github.luben.zstd.ZstdCompressCtx;
 import dev.passages.lucene.LuceneEngine;
 import dev.passages.search.PassageSearch;
@@ -31,13 +33,13 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What gzip and zstd cost per search answer at each level: the JSON answers to {@code
+ * What gzip, zstd and brotli cost per search answer at each level: the JSON answers to {@code
  * bench/queries.txt} on the seed corpus, compressed in turn as Javalin does it (a {@link
  * GZIPOutputStream} per answer at {@code level}), as the server does (one compressor kept and
- * reset), and in zstd at the same level number with one context kept. Prints, once per level, the
- * answers' mean size before and after, and what the bytes saved are worth in transfer time on a
- * slow link (1.6 Mbit/s, Chrome's "fast 3G") and on loopback; the benchmark gives the CPU time per
- * answer.
+ * reset), in zstd at the same level number with one context kept, and in brotli at quality {@code
+ * level - 1}. Prints, once per level, the answers' mean size before and after, and what the bytes
+ * saved are worth in transfer time on a slow link (1.6 Mbit/s, Chrome's "fast 3G") and on loopback;
+ * the benchmark gives the CPU time per answer.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -53,6 +55,7 @@ public class CompressionBenchmark {
   private final List<byte[]> answers = new ArrayList<>();
   private Deflater deflater;
   private ZstdCompressCtx zstd;
+  private Encoder.Parameters brotli;
   private int next;
 
   @Setup(Level.Trial)
@@ -68,13 +71,17 @@ public class CompressionBenchmark {
     }
     deflater = new Deflater(level, true);
     zstd = new ZstdCompressCtx().setLevel(level);
+    Brotli4jLoader.ensureAvailability();
+    brotli = new Encoder.Parameters().setQuality(level - 1).setWindow(16);
     long plain = 0;
     long gzipped = 0;
     long zstdBytes = 0;
+    long brotliBytes = 0;
     for (byte[] answer : answers) {
       plain += answer.length;
       gzipped += gzip(answer, level).length;
       zstdBytes += zstd.compress(answer).length;
+      brotliBytes += Encoder.compress(answer, brotli).length;
     }
     System.out.printf(
         Locale.ROOT,
@@ -84,6 +91,7 @@ public class CompressionBenchmark {
         plain / (double) answers.size());
     printSize("gzipped", gzipped, plain);
     printSize("in zstd", zstdBytes, plain);
+    printSize("in brotli (quality " + (level - 1) + ")", brotliBytes, plain);
   }
 
   private void printSize(String how, long compressed, long plain) {
@@ -124,6 +132,17 @@ public class CompressionBenchmark {
     byte[] answer = answers.get(next);
     next = (next + 1) % answers.size();
     return zstd.compress(answer);
+  }
+
+  /**
+   * In brotli at quality {@code level - 1}: at level 1, quality 0 and a 64 KiB window, as {@code
+   * BrotliBytes} compresses an answer (a new encoder each time: brotli has no reset).
+   */
+  @Benchmark
+  public byte[] brotli() throws IOException {
+    byte[] answer = answers.get(next);
+    next = (next + 1) % answers.size();
+    return Encoder.compress(answer, brotli);
   }
 
   private static byte[] gzip(byte[] plain, int level) {
