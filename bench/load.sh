@@ -2,8 +2,8 @@
 # Load test on loopback: wrk against /api/search (bench/queries.txt in turn), plain, with
 # `Accept-Encoding: gzip` (answered gzipped, as clients that take nothing better get it), with
 # Accept-Encoding as Safari sends it over HTTPS (answered in brotli), and as Chrome and Firefox do
-# (in zstd), and against /health (the framework's floor), with the server's CPU per
-# request (from /proc) and its heap after each plain search run. Figures only.
+# (in zstd), and against /health (the framework's floor), with the server's CPU per request (from
+# /proc) and its heap after each plain search run. Figures only.
 #   bench/load.sh [SECONDS] [CONNECTIONS] [WARM_SECONDS] [ROUNDS]
 #   default 30 s at 64 connections, 20 s warm, 1 round. With ROUNDS > 1 the four search runs
 #   (plain, gzip, br, zstd) repeat in turn, so that what compression adds is read from neighbouring
@@ -11,9 +11,9 @@
 # Two servers in turn: as `passages serve` runs by default (repeated searches answered from the
 # kept results), then with --result-cache 0, so every search is searched and highlighted afresh.
 # Each is first warmed at full load for WARM_SECONDS, then 5 s in each coding (not counted: the
-# JIT compiles the hot paths meanwhile), then measured. CPU per request is the server's own (user + system time of its
-# process over the run, divided by the requests answered): wrk shares the machine, so requests/s
-# alone would let a busy machine pass for a slow server.
+# JIT compiles the hot paths meanwhile), then measured. CPU per request is the server's own (user +
+# system time of its process over the run, divided by the requests answered): wrk shares the
+# machine, so requests/s alone would let a busy machine pass for a slow server.
 # Needs wrk (apt-get install wrk). Starts its own server on a free port with the seed corpus;
 # traffic goes to 127.0.0.1 only, and every run is bounded by SECONDS.
 set -euo pipefail

@@ -45,10 +45,10 @@ final class JsonAnswers {
     ZSTD("zstd"),
     BROTLI("br");
 
-    final String name;
+    final String contentEncoding;
 
-    Coding(String name) {
-      this.name = name;
+    Coding(String contentEncoding) {
+      this.contentEncoding = contentEncoding;
     }
   }
 
@@ -139,20 +139,21 @@ final class JsonAnswers {
       return Coding.PLAIN;
     }
     String accepted = ctx.header("Accept-Encoding");
-    boolean brotli = AcceptEncoding.takes(accepted, "br", false) && BrotliBytes.ready();
+    // Asked only when it would be used: the first asking loads brotli's library.
+    boolean brotli = AcceptEncoding.takes(accepted, "br", false);
     Coding coding;
     if (AcceptEncoding.takes(accepted, "zstd", false) && ZstdBytes.available()) {
       coding = Coding.ZSTD;
-    } else if (brotli && !repeated) {
+    } else if (brotli && !repeated && BrotliBytes.ready()) {
       coding = Coding.BROTLI;
     } else if (GzipBytes.acceptsGzip(accepted)) {
       coding = Coding.GZIP;
-    } else if (brotli) {
+    } else if (brotli && BrotliBytes.ready()) {
       coding = Coding.BROTLI;
     } else {
       return Coding.PLAIN;
     }
-    ctx.header("Content-Encoding", coding.name);
+    ctx.header("Content-Encoding", coding.contentEncoding);
     return coding;
   }
 }
