@@ -6,9 +6,6 @@ import com.aayushatharva.brotli4j.decoder.BrotliInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,14 +21,8 @@ class BrotliBytesTest {
   @ParameterizedTest
   @ValueSource(ints = {0, 1, 1_400, 70_000, 200_000})
   void whatIsCompressedDecompressesToTheSameBytesTextOrNoise(int size) throws IOException {
-    byte[] text =
-        Arrays.copyOf(
-            "{\"text\":\"Kazakhstan, uranium, Tokayev\"}"
-                .repeat(size / 38 + 1)
-                .getBytes(StandardCharsets.UTF_8),
-            size);
-    byte[] noise = new byte[size];
-    new Random(7).nextBytes(noise);
+    byte[] text = Samples.text(size);
+    byte[] noise = Samples.noise(size);
     for (byte[] plain : new byte[][] {text, noise, text}) {
       byte[] compressed = BrotliBytes.compress(plain);
       assertThat(decompress(compressed)).isEqualTo(plain);

@@ -21,13 +21,8 @@ class GzipBytesTest {
   @ValueSource(ints = {0, 1, 1_400, 70_000})
   void whatIsGzippedGunzipsToTheSameBytesTextOrNoiseWithACompressorUsedAgain(int size)
       throws IOException {
-    byte[] text =
-        "{\"text\":\"Kazakhstan, uranium, Tokayev\"}"
-            .repeat(size / 38 + 1)
-            .getBytes(StandardCharsets.UTF_8);
-    byte[] noise = new byte[size]; // incompressible: the output outgrows its first buffer
-    new Random(7).nextBytes(noise);
-    for (byte[] plain : new byte[][] {java.util.Arrays.copyOf(text, size), noise, noise}) {
+    byte[] noise = Samples.noise(size); // incompressible: the output outgrows its first buffer
+    for (byte[] plain : new byte[][] {Samples.text(size), noise, noise}) {
       byte[] gzipped = gzip.gzip(plain);
       try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {
         assertThat(in.readAllBytes()).isEqualTo(plain);

@@ -7,7 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,14 +27,8 @@ class ZstdBytesTest {
   @ValueSource(ints = {0, 1, 1_400, 200_000})
   void whatIsCompressedDecompressesToTheSameBytesTextOrNoiseWithACompressorUsedAgain(int size)
       throws IOException {
-    byte[] text =
-        Arrays.copyOf(
-            "{\"text\":\"Kazakhstan, uranium, Tokayev\"}"
-                .repeat(size / 38 + 1)
-                .getBytes(StandardCharsets.UTF_8),
-            size);
-    byte[] noise = new byte[size];
-    new Random(7).nextBytes(noise);
+    byte[] text = Samples.text(size);
+    byte[] noise = Samples.noise(size);
     for (byte[] plain : new byte[][] {text, noise, noise, text}) {
       byte[] compressed = zstd.compress(plain);
       assertThat(decompress(compressed)).isEqualTo(plain);
