@@ -67,7 +67,18 @@ final class PassageHighlighter {
    */
   private final FieldInfos fieldInfos;
 
+  /**
+   * Whether a query of single words is marked through {@link PageWords}; else through its weight,
+   * as any other query (which tests compare it with).
+   */
+  private final boolean wordsByPage;
+
   PassageHighlighter(IndexSearcher searcher) {
+    this(searcher, true);
+  }
+
+  PassageHighlighter(IndexSearcher searcher, boolean wordsByPage) {
+    this.wordsByPage = wordsByPage;
     this.fieldInfos = FieldInfos.getMergedFieldInfos(searcher.getIndexReader());
     this.settings =
         UnifiedHighlighter.builder(searcher, Schema.ANALYZER)
@@ -85,7 +96,7 @@ final class PassageHighlighter {
    */
   Marked mark(Query query, int[] docIds) throws IOException {
     // A highlighter per request (a few fields to copy), as it keeps the documents it reads.
-    return new Marker(settings, fieldInfos).mark(query, docIds);
+    return new Marker(settings, fieldInfos, wordsByPage).mark(query, docIds);
   }
 
   /**
@@ -99,10 +110,10 @@ final class PassageHighlighter {
     private final Map<Integer, Document> documents = new HashMap<>();
     private final SharedWeightOffsets.RequestWeight weight;
 
-    Marker(Builder builder, FieldInfos merged) {
+    Marker(Builder builder, FieldInfos merged, boolean wordsByPage) {
       super(builder);
       this.fieldInfos = merged;
-      this.weight = new SharedWeightOffsets.RequestWeight(getIndexSearcher());
+      this.weight = new SharedWeightOffsets.RequestWeight(getIndexSearcher(), wordsByPage);
     }
 
     /** Offsets from the postings with one weight for the request (SharedWeightOffsets). */

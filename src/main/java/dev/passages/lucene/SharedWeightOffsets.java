@@ -2,7 +2,10 @@ package dev.passages.lucene;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -28,7 +31,9 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  * whole request. Lucene's own postings strategy makes a searcher, rewrites the query and makes its
  * weight anew for every passage, and so looks every term up in the term dictionary again for each:
  * a tenth of a question's search (JFR, the query mix under load). The weight here is made once,
- * over the index's own leaves, and its terms are looked up once per segment.
+ * over the index's own leaves, and its terms are looked up once per segment. A query of single
+ * words is read more simply still: each word's postings once per segment for the page ({@link
+ * PageWords}).
  *
  * <p>As Lucene's, for weight matches with the highlighter's default field matcher (only the field
  * itself), which this highlighter uses.
@@ -38,11 +43,15 @@ final class SharedWeightOffsets extends FieldOffsetStrategy {
   /** The marked query's weight over the whole index, shared by the fields of one request. */
   static final class RequestWeight {
     private final IndexSearcher searcher;
+    private final boolean wordsByPage;
+    private final Map<String, Optional<PageWords>> wordsByField = new HashMap<>();
     private Query query;
     private Weight weight;
+    private Query wordsQuery;
 
-    RequestWeight(IndexSearcher searcher) {
+    RequestWeight(IndexSearcher searcher, boolean wordsByPage) {
       this.searcher = searcher;
+      this.wordsByPage = wordsByPage;
     }
 
     /** The weight of {@code query}, made at its first use (a highlighter marks one query). */
@@ -52,6 +61,27 @@ final class SharedWeightOffsets extends FieldOffsetStrategy {
         this.query = query;
       }
       return weight;
+    }
+
+    /**
+     * The words of {@code components}' query in its field, read once per segment for the page, when
+     * the query is made of single words only; else null. (The exact view is marked by a strategy of
+     * its own, with the same query.)
+     */
+    PageWords wordsOf(UHComponents components) {
+      if (!wordsByPage) {
+        return null;
+      }
+      if (components.query() != wordsQuery) {
+        wordsQuery = components.query();
+        wordsByField.clear();
+      }
+      return wordsByField
+          .computeIfAbsent(
+              components.field(),
+              field ->
+                  Optional.ofNullable(PageWords.of(components.query(), components.fieldMatcher())))
+          .orElse(null);
     }
 
     /** The index's own context of {@code reader}, one of its segments; null if it is not one. */
@@ -93,6 +123,10 @@ final class SharedWeightOffsets extends FieldOffsetStrategy {
     }
     if (reader.terms(getField()) == null) {
       return OffsetsEnum.EMPTY;
+    }
+    PageWords words = shared.wordsOf(components);
+    if (words != null) {
+      return words.offsets(leaf, docId);
     }
     Matches matches = shared.of(components.query()).matches(leaf, docId);
     if (matches == null) {

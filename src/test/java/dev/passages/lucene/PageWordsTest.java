@@ -1,0 +1,122 @@
+package dev.passages.lucene;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.passages.SeedCorpus;
+import dev.passages.search.QuerySyntax;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A query of single words is marked through its words' postings read once for the page ({@link
+ * PageWords}): every passage gets the marks, windows and offsets its weight's matches give.
+ */
+class PageWordsTest {
+
+  @TempDir static Path dir;
+  private static DirectoryReader reader;
+  private static IndexSearcher searcher;
+
+  @BeforeAll
+  static void index() throws IOException {
+    Path corpus = SeedCorpus.copyWithCommentary(dir.resolve("corpus"));
+    // A long passage whose windows hold a word once, three times and not at all.
+    SeedCorpus.write(
+        corpus,
+        "long.txt",
+        "Long fixture\n"
+            + HighlighterTest.S1
+            + HighlighterTest.S2
+            + HighlighterTest.S3
+            + HighlighterTest.S4
+            + HighlighterTest.S5
+            + "\n");
+    // A long passage with a word in three of its windows and another word in the fourth: which two
+    // windows are shown is up to the matches' scores.
+    SeedCorpus.write(
+        corpus,
+        "counts.txt",
+        "Counts fixture\n"
+            + windowOf("A zeppelin drifts over the harbour in the first window")
+            + windowOf("Another zeppelin follows it along the coast in the second")
+            + windowOf("The third zeppelin lands on the field beside the old mill")
+            + windowOf("Only here does a quokka appear, late in the passage")
+            + "\n");
+    reader = FixtureIndexes.indexedReader(corpus, dir.resolve("index"));
+    searcher = new IndexSearcher(reader);
+  }
+
+  /** {@code start} and words after it, a sentence of about a window's length. */
+  private static String windowOf(String start) {
+    StringBuilder sentence = new StringBuilder(start);
+    while (sentence.length() < PassageHighlighter.EXCERPT_CHARS - 10) {
+      sentence.append(" and so on");
+    }
+    return sentence.append(". ").toString();
+  }
+
+  @AfterAll
+  static void close() throws IOException {
+    reader.close();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "uranium",
+        "Kazakhstan",
+        "\"uranium\"",
+        "sanctions China",
+        "oil OR gas",
+        "Russia russia",
+        "Tokayev -request",
+        "Kazakhstan -Russia",
+        "uranium \"Russia\"",
+        "Putin Kremlin West security forces protests",
+        "uranium zzqxunknown",
+        "zeppelin quokka",
+        "why did the Kremlin send troops"
+      })
+  void wordsAreMarkedAsTheirWeightMarksThem(String text) throws IOException {
+    Query marked = LuceneQueries.toLucene(QuerySyntax.parse(text)).marked();
+    assertThat(PageWords.of(marked, field -> true))
+        .as("a query of single words: " + marked)
+        .isNotNull();
+    // Every passage, those the query does not match and those holding an excluded word included.
+    int[] docs = IntStream.range(0, reader.maxDoc()).toArray();
+
+    PassageHighlighter.Marked byPage = new PassageHighlighter(searcher, true).mark(marked, docs);
+    PassageHighlighter.Marked byWeight = new PassageHighlighter(searcher, false).mark(marked, docs);
+
+    assertThat(marks(byPage)).isEqualTo(marks(byWeight)).anyMatch(mark -> mark.contains("<mark>"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\"color revolution\"", "kazakh*", "Sino-Kazakh", "(uranium oil) OR gas"})
+  void otherQueriesAreMarkedThroughTheirWeight(String text) {
+    Query marked = LuceneQueries.toLucene(QuerySyntax.parse(text)).marked();
+    assertThat(PageWords.of(marked, field -> true)).isNull();
+  }
+
+  /** Each passage's marked text and match offsets, or "none". */
+  private static List<String> marks(PassageHighlighter.Marked marked) {
+    return Arrays.stream(marked.highlights())
+        .map(
+            h ->
+                h == null
+                    ? "none"
+                    : h.html() + " " + h.matches().stream().map(Arrays::toString).toList())
+        .toList();
+  }
+}
