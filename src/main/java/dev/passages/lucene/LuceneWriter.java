@@ -98,6 +98,7 @@ public final class LuceneWriter implements EngineWriter {
       boolean keep = !fromScratch && sameSchema(directory);
       IndexWriterConfig config =
           new IndexWriterConfig(Schema.ANALYZER)
+              .setCodec(PassagesCodec.get())
               // Large corpora index in fewer, larger segments; small ones never fill it.
               .setRAMBufferSizeMB(RAM_BUFFER_MB)
               .setOpenMode(
@@ -172,7 +173,10 @@ public final class LuceneWriter implements EngineWriter {
         // of it, measured), to merge what is one segment anyway.
         LuceneWriter writer =
             new LuceneWriter(
-                memory, new IndexWriter(memory, new IndexWriterConfig(Schema.ANALYZER)), false)) {
+                memory,
+                new IndexWriter(
+                    memory, new IndexWriterConfig(Schema.ANALYZER).setCodec(PassagesCodec.get())),
+                false)) {
       writer.put(sample, "hash");
       writer.commit("fingerprint");
       writer.refresh();

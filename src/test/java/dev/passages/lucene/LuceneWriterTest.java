@@ -13,11 +13,15 @@ import dev.passages.index.VectorCounts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
@@ -148,6 +152,53 @@ class LuceneWriterTest {
     assertThat(LuceneWriter.status(index, "fingerprint")).isEqualTo(IndexStatus.STALE);
     try (LuceneWriter writer = LuceneWriter.open(index, false)) {
       assertThat(writer.contentHashes()).isEmpty();
+    }
+  }
+
+  /**
+   * Passages are written with {@link PassagesCodec}; an index written before it, with Lucene's own
+   * codec, opens and keeps its passages, and its later segments are written with ours.
+   */
+  @Test
+  void anIndexOfLucenesOwnCodecOpensAndItsNewSegmentsAreWrittenWithOurs() throws IOException {
+    Path index = dir.resolve("index");
+    try (Directory directory = FSDirectory.open(index);
+        IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(Schema.ANALYZER))) {
+      writer.addDocuments(PassageDocuments.toDocuments(document("old", TEXT), "hash"));
+      writer.setLiveCommitData(
+          Map.of(
+                  Schema.COMMIT_SCHEMA,
+                  String.valueOf(Schema.VERSION),
+                  Schema.COMMIT_FINGERPRINT,
+                  "fingerprint")
+              .entrySet());
+      writer.commit();
+    }
+    try (LuceneWriter writer = LuceneWriter.open(index, false)) {
+      writer.put(document("new", TEXT), "hash");
+      writer.commit("fingerprint");
+      assertThat(writer.contentHashes()).containsOnlyKeys("old", "new");
+    }
+    try (Directory directory = FSDirectory.open(index);
+        DirectoryReader reader = DirectoryReader.open(directory)) {
+      assertThat(
+              SegmentInfos.readLatestCommit(directory).asList().stream()
+                  .map(segment -> segment.info.getCodec().getName())
+                  .toList())
+          .containsExactly(Codec.getDefault().getName(), PassagesCodec.NAME);
+      StoredFields stored = reader.storedFields();
+      List<String> texts = new ArrayList<>();
+      for (int doc = 0; doc < reader.maxDoc(); doc++) {
+        texts.add(stored.document(doc).get(Schema.TEXT));
+      }
+      assertThat(texts)
+          .containsExactly(
+              "Writer fixture",
+              "The first paragraph.",
+              "The second paragraph.",
+              "Writer fixture",
+              "The first paragraph.",
+              "The second paragraph.");
     }
   }
 
