@@ -26,6 +26,7 @@ public final class PassagesCodec extends FilterCodec {
 
   private final StoredFieldsFormat storedFields =
       new Lucene90CompressingStoredFieldsFormat(
+          // At most 128 passages a block, and Lucene's index of blocks in its usual chunks.
           "PassagesStoredFields", CompressionMode.FAST, BLOCK_BYTES, 128, 10);
 
   /** Public and without arguments, as Lucene's service loader wants. */
@@ -38,7 +39,10 @@ public final class PassagesCodec extends FilterCodec {
     return storedFields;
   }
 
-  /** The codec new segments are written with. */
+  /**
+   * The codec new segments are written with, found by its name as a reader will find it: were the
+   * service file lost, writing fails at once instead of leaving an index that cannot be opened.
+   */
   static Codec get() {
     return Codec.forName(NAME);
   }
