@@ -134,7 +134,7 @@ final class PageWords {
     for (Cursor word : cursors(markedBySegment, marked, segment)) {
       PostingsEnum postings = word.at(doc);
       if (postings != null) {
-        found.add(new Matches(word.text, postings));
+        found.add(new WordMatches(word.text, postings));
       }
     }
     return switch (found.size()) {
@@ -190,12 +190,12 @@ final class PageWords {
   }
 
   /** A word's matches in one passage. Counted once each (freq 1), as weight matches are. */
-  private static final class Matches extends OffsetsEnum {
+  private static final class WordMatches extends OffsetsEnum {
     private final BytesRef text;
     private final PostingsEnum postings;
     private int left;
 
-    Matches(BytesRef text, PostingsEnum postings) throws IOException {
+    WordMatches(BytesRef text, PostingsEnum postings) throws IOException {
       this.text = text;
       this.postings = postings;
       this.left = postings.freq();
