@@ -130,7 +130,7 @@ public final class LuceneWriter implements EngineWriter {
     }
     try (Lock lock = directory.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
       try {
-        SegmentInfos.readLatestCommit(directory);
+        lastCommit(directory);
       } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
         for (String file : directory.listAll()) {
           if (file.startsWith(IndexFileNames.SEGMENTS)) {
@@ -390,7 +390,7 @@ public final class LuceneWriter implements EngineWriter {
       if (!sameSchema(directory)) {
         return IndexStatus.STALE;
       }
-      Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
+      Map<String, String> data = lastCommit(directory).getUserData();
       return corpusFingerprint.equals(data.get(Schema.COMMIT_FINGERPRINT))
           ? IndexStatus.FRESH
           : IndexStatus.STALE;
@@ -401,13 +401,25 @@ public final class LuceneWriter implements EngineWriter {
     }
   }
 
+  /**
+   * The index's last commit. A commit whose segments name a codec this build does not know (one
+   * written by a later build) cannot be read either: it counts as corrupt, and is started afresh.
+   */
+  private static SegmentInfos lastCommit(Directory directory) throws IOException {
+    try {
+      return SegmentInfos.readLatestCommit(directory);
+    } catch (IllegalArgumentException e) { // Lucene's "An SPI class of type Codec … does not exist"
+      throw new CorruptIndexException("a codec this build does not know", directory.toString(), e);
+    }
+  }
+
   /** Whether the folder holds a readable index of this schema version; false means start afresh. */
   static boolean sameSchema(Directory directory) throws IOException {
     try {
       if (!DirectoryReader.indexExists(directory)) {
         return false;
       }
-      Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
+      Map<String, String> data = lastCommit(directory).getUserData();
       return String.valueOf(Schema.VERSION).equals(data.get(Schema.COMMIT_SCHEMA));
     } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
       return false;

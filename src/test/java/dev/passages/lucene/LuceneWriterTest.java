@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.FilterCodec;
+import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -219,6 +221,43 @@ class LuceneWriterTest {
     assertThat(LuceneWriter.status(index, "fingerprint")).isEqualTo(IndexStatus.STALE);
     try (LuceneWriter writer = LuceneWriter.open(index, false)) {
       assertThat(writer.contentHashes()).isEmpty();
+    }
+  }
+
+  /**
+   * An index whose segments name a codec this build does not know (as a later build's would be, for
+   * this one) is stale, and opening it starts afresh instead of failing on the unknown name.
+   */
+  @Test
+  void anIndexOfAnUnknownCodecIsStaleAndStartedAfresh() throws IOException {
+    Path index = dir.resolve("index");
+    try (Directory directory = FSDirectory.open(index);
+        IndexWriter writer =
+            new IndexWriter(
+                directory, new IndexWriterConfig(Schema.ANALYZER).setCodec(new LaterCodec()))) {
+      writer.addDocuments(PassageDocuments.toDocuments(document("later", TEXT), "hash"));
+      writer.setLiveCommitData(
+          Map.of(
+                  Schema.COMMIT_SCHEMA,
+                  String.valueOf(Schema.VERSION),
+                  Schema.COMMIT_FINGERPRINT,
+                  "fingerprint")
+              .entrySet());
+      writer.commit();
+    }
+    assertThat(LuceneWriter.status(index, "fingerprint")).isEqualTo(IndexStatus.STALE);
+    try (LuceneWriter writer = LuceneWriter.open(index, false)) {
+      assertThat(writer.contentHashes()).isEmpty();
+      writer.put(document("doc", TEXT), "hash");
+      writer.commit("fingerprint");
+    }
+    assertThat(LuceneWriter.status(index, "fingerprint")).isEqualTo(IndexStatus.FRESH);
+  }
+
+  /** A codec registered nowhere: Lucene writes with it, and cannot find it to read. */
+  private static final class LaterCodec extends FilterCodec {
+    LaterCodec() {
+      super("PassagesLater", new Lucene104Codec());
     }
   }
 
