@@ -139,18 +139,7 @@ class LuceneWriterTest {
   @Test
   void anIndexOfAnotherSchemaIsStaleAndStartedAfresh() throws IOException {
     Path index = dir.resolve("index");
-    try (Directory directory = FSDirectory.open(index);
-        IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(Schema.ANALYZER))) {
-      writer.addDocument(PassageDocuments.toDocuments(document("old", TEXT), "hash").getFirst());
-      writer.setLiveCommitData(
-          Map.of(
-                  Schema.COMMIT_SCHEMA,
-                  String.valueOf(Schema.VERSION - 1),
-                  Schema.COMMIT_FINGERPRINT,
-                  "fingerprint")
-              .entrySet());
-      writer.commit();
-    }
+    writtenByLucene(index, new IndexWriterConfig(Schema.ANALYZER), Schema.VERSION - 1, "old");
     assertThat(LuceneWriter.status(index, "fingerprint")).isEqualTo(IndexStatus.STALE);
     try (LuceneWriter writer = LuceneWriter.open(index, false)) {
       assertThat(writer.contentHashes()).isEmpty();
@@ -164,18 +153,7 @@ class LuceneWriterTest {
   @Test
   void anIndexOfLucenesOwnCodecOpensAndItsNewSegmentsAreWrittenWithOurs() throws IOException {
     Path index = dir.resolve("index");
-    try (Directory directory = FSDirectory.open(index);
-        IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(Schema.ANALYZER))) {
-      writer.addDocuments(PassageDocuments.toDocuments(document("old", TEXT), "hash"));
-      writer.setLiveCommitData(
-          Map.of(
-                  Schema.COMMIT_SCHEMA,
-                  String.valueOf(Schema.VERSION),
-                  Schema.COMMIT_FINGERPRINT,
-                  "fingerprint")
-              .entrySet());
-      writer.commit();
-    }
+    writtenByLucene(index, new IndexWriterConfig(Schema.ANALYZER), Schema.VERSION, "old");
     try (LuceneWriter writer = LuceneWriter.open(index, false)) {
       writer.put(document("new", TEXT), "hash");
       writer.commit("fingerprint");
@@ -231,20 +209,11 @@ class LuceneWriterTest {
   @Test
   void anIndexOfAnUnknownCodecIsStaleAndStartedAfresh() throws IOException {
     Path index = dir.resolve("index");
-    try (Directory directory = FSDirectory.open(index);
-        IndexWriter writer =
-            new IndexWriter(
-                directory, new IndexWriterConfig(Schema.ANALYZER).setCodec(new LaterCodec()))) {
-      writer.addDocuments(PassageDocuments.toDocuments(document("later", TEXT), "hash"));
-      writer.setLiveCommitData(
-          Map.of(
-                  Schema.COMMIT_SCHEMA,
-                  String.valueOf(Schema.VERSION),
-                  Schema.COMMIT_FINGERPRINT,
-                  "fingerprint")
-              .entrySet());
-      writer.commit();
-    }
+    writtenByLucene(
+        index,
+        new IndexWriterConfig(Schema.ANALYZER).setCodec(new LaterCodec()),
+        Schema.VERSION,
+        "later");
     assertThat(LuceneWriter.status(index, "fingerprint")).isEqualTo(IndexStatus.STALE);
     try (LuceneWriter writer = LuceneWriter.open(index, false)) {
       assertThat(writer.contentHashes()).isEmpty();
@@ -258,6 +227,27 @@ class LuceneWriterTest {
   private static final class LaterCodec extends FilterCodec {
     LaterCodec() {
       super("PassagesLater", new Lucene104Codec());
+    }
+  }
+
+  /**
+   * An index in {@code index} of the passages of one document, {@code id}, written by Lucene itself
+   * with {@code config} and committed as of schema {@code schema} with the fingerprint
+   * "fingerprint", as {@link LuceneWriter} commits.
+   */
+  private static void writtenByLucene(Path index, IndexWriterConfig config, int schema, String id)
+      throws IOException {
+    try (Directory directory = FSDirectory.open(index);
+        IndexWriter writer = new IndexWriter(directory, config)) {
+      writer.addDocuments(PassageDocuments.toDocuments(document(id, TEXT), "hash"));
+      writer.setLiveCommitData(
+          Map.of(
+                  Schema.COMMIT_SCHEMA,
+                  String.valueOf(schema),
+                  Schema.COMMIT_FINGERPRINT,
+                  "fingerprint")
+              .entrySet());
+      writer.commit();
     }
   }
 
