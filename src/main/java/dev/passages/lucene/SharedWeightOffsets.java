@@ -2,10 +2,7 @@ package dev.passages.lucene;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -44,10 +41,8 @@ final class SharedWeightOffsets extends FieldOffsetStrategy {
   static final class RequestWeight {
     private final IndexSearcher searcher;
     private final boolean wordsByPage;
-    private final Map<String, Optional<PageWords>> wordsByField = new HashMap<>();
     private Query query;
     private Weight weight;
-    private Query wordsQuery;
 
     RequestWeight(IndexSearcher searcher, boolean wordsByPage) {
       this.searcher = searcher;
@@ -61,27 +56,6 @@ final class SharedWeightOffsets extends FieldOffsetStrategy {
         this.query = query;
       }
       return weight;
-    }
-
-    /**
-     * The words of {@code components}' query in its field, read once per segment for the page, when
-     * the query is made of single words only; else null. (The exact view is marked by a strategy of
-     * its own, with the same query.)
-     */
-    PageWords wordsOf(UHComponents components) {
-      if (!wordsByPage) {
-        return null;
-      }
-      if (components.query() != wordsQuery) {
-        wordsQuery = components.query();
-        wordsByField.clear();
-      }
-      return wordsByField
-          .computeIfAbsent(
-              components.field(),
-              field ->
-                  Optional.ofNullable(PageWords.of(components.query(), components.fieldMatcher())))
-          .orElse(null);
     }
 
     /** The index's own context of {@code reader}, one of its segments; null if it is not one. */
@@ -104,9 +78,18 @@ final class SharedWeightOffsets extends FieldOffsetStrategy {
 
   private final RequestWeight shared;
 
+  /**
+   * The query's words in this field, when it is made of single words only; else null. A strategy
+   * marks one field for one request (the exact view has a strategy of its own, with the same
+   * query), so the words' postings are opened once for the page.
+   */
+  private final PageWords words;
+
   SharedWeightOffsets(UHComponents components, RequestWeight shared) {
     super(components);
     this.shared = shared;
+    this.words =
+        shared.wordsByPage ? PageWords.of(components.query(), components.fieldMatcher()) : null;
   }
 
   @Override
@@ -124,7 +107,6 @@ final class SharedWeightOffsets extends FieldOffsetStrategy {
     if (reader.terms(getField()) == null) {
       return OffsetsEnum.EMPTY;
     }
-    PageWords words = shared.wordsOf(components);
     if (words != null) {
       return words.offsets(leaf, docId);
     }

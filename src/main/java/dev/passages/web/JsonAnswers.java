@@ -139,8 +139,8 @@ final class JsonAnswers {
       return Coding.PLAIN;
     }
     String accepted = ctx.header("Accept-Encoding");
-    // Asked only when it would be used: the first asking loads brotli's library.
     boolean brotli = AcceptEncoding.takes(accepted, "br", false);
+    // BrotliBytes.ready() is asked only when brotli would be used: the first asking loads it.
     Coding coding;
     if (AcceptEncoding.takes(accepted, "zstd", false) && ZstdBytes.available()) {
       coding = Coding.ZSTD;
