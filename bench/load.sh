@@ -45,7 +45,10 @@ heap() {
   local jcmd
   jcmd="$(dirname "$(readlink -f "/proc/$pid/exe")")/jcmd"
   "$jcmd" "$pid" GC.run >/dev/null 2>&1 || true
-  "$jcmd" "$pid" GC.heap_info 2>/dev/null | grep -o 'used [0-9]*K' | head -n 1
+  # The heap's generations (G1: one line; the parallel collector: young and old), not Metaspace.
+  "$jcmd" "$pid" GC.heap_info 2>/dev/null | awk '/heap|Gen|generation/ && !/Metaspace|class space/ {
+      if (match($0, /used [0-9]+K/)) { used += substr($0, RSTART + 5, RLENGTH - 6) } }
+    END { printf "used %dK\n", used }'
 }
 
 # CPU ticks (user + system, all threads) the server has used so far.
