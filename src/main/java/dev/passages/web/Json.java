@@ -1,5 +1,7 @@
 package dev.passages.web;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -8,7 +10,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 public final class Json {
 
   private static final ObjectMapper MAPPER =
-      new ObjectMapper()
+      // Jackson's default pool of buffers is one per thread, and every request runs on a new
+      // virtual thread: each answer allocated its buffers afresh (29 KB per answer of the seed
+      // corpus's query mix, against 9.7 KB with one pool shared by all threads).
+      new ObjectMapper(
+              JsonFactory.builder()
+                  .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
+                  .build())
           .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
           // Our enums name their JSON form in toString ("all", not "ALL").
           .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
