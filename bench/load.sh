@@ -6,8 +6,9 @@
 # request (from /proc) and its heap after each plain search run. Figures only.
 #   bench/load.sh [SECONDS] [CONNECTIONS] [WARM_SECONDS] [ROUNDS]
 #   default 30 s at 64 connections, 20 s warm, 1 round. With ROUNDS > 1 the four search runs
-#   (plain, gzip, br, zstd) repeat in turn, so that what compression adds is read from neighbouring
-#   runs: a server still warming, or a machine whose speed drifts, moves them all alike.
+#   (plain, gzip, br, zstd) and /health repeat in turn, so that what compression adds, and a
+#   search's ratio to /health, are read from neighbouring runs: a server still warming, or a
+#   machine whose speed drifts, moves them all alike.
 # Two servers in turn: as `passages serve` runs by default (repeated searches answered from the
 # kept results), then with --result-cache 0, so every search is searched and highlighted afresh.
 # Each is first warmed at full load for WARM_SECONDS, then 5 s in each coding (not counted: the
