@@ -131,7 +131,7 @@ final class MeaningSearch {
         deeper.add(doc.doc);
       }
     }
-    if (words != null) {
+    if (words != null && !holdsEveryMatch(words, head)) {
       // A near passage that holds some of the words, ranked past the depth read, is a word
       // match all the same: it is neither counted twice nor said to be found by meaning alone.
       wordScores.putAll(scores(searcher, words.query().ranked(), deeper));
@@ -162,6 +162,16 @@ final class MeaningSearch {
     }
     return Fusion.fuse(
         pool, words == null ? 0 : bestPossible(searcher, words.query().matching(), query));
+  }
+
+  /**
+   * Whether {@code head}, the best of the word ranking, holds every passage the words match: then
+   * no passage past it holds any of them, and scoring the near ones again finds nothing. So it is
+   * wherever the words match fewer passages than the depth read; scoring them was an eighth of a
+   * question's search on the seed corpus (JFR, under load).
+   */
+  private static boolean holdsEveryMatch(WordSearch.Answer words, ScoreDoc[] head) {
+    return words.totalExact() && words.total() == head.length;
   }
 
   /**
