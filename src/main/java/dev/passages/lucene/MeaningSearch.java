@@ -167,8 +167,8 @@ final class MeaningSearch {
   /**
    * Whether {@code head}, the best of the word ranking, holds every passage the words match: then
    * no passage past it holds any of them, and scoring the near ones again finds nothing. So it is
-   * wherever the words match no more passages than the depth read; scoring them was an eighth of
-   * a question's search on the seed corpus (JFR, under load).
+   * wherever the words match no more passages than the depth read; scoring them was an eighth of a
+   * question's search on the seed corpus (JFR, under load).
    */
   private static boolean holdsEveryMatch(WordSearch.Answer words, ScoreDoc[] head) {
     return words.totalExact() && words.total() == head.length;
