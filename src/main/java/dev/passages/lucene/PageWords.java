@@ -40,9 +40,9 @@ final class PageWords {
   private final List<Term> required;
 
   private final List<Term> excluded;
-  private final Map<Integer, Cursor[]> markedBySegment = new HashMap<>();
-  private final Map<Integer, Cursor[]> requiredBySegment = new HashMap<>();
-  private final Map<Integer, Cursor[]> excludedBySegment = new HashMap<>();
+
+  /** The words' cursors in each segment of the page, by the segment's ordinal. */
+  private final Map<Integer, SegmentCursors> bySegment = new HashMap<>();
 
   private PageWords(List<Term> marked, List<Term> required, List<Term> excluded) {
     this.marked = marked;
@@ -116,22 +116,28 @@ final class PageWords {
    * them.
    */
   OffsetsEnum offsets(LeafReaderContext segment, int doc) throws IOException {
-    for (Cursor word : cursors(excludedBySegment, excluded, segment)) {
+    SegmentCursors here = bySegment.get(segment.ord);
+    if (here == null) {
+      here =
+          new SegmentCursors(
+              cursors(marked, segment), cursors(required, segment), cursors(excluded, segment));
+      bySegment.put(segment.ord, here);
+    }
+    for (Cursor word : here.excluded()) {
       if (word.at(doc) != null) {
         return OffsetsEnum.EMPTY;
       }
     }
-    Cursor[] requiredHere = cursors(requiredBySegment, required, segment);
-    if (requiredHere.length < required.size()) {
+    if (here.required().length < required.size()) {
       return OffsetsEnum.EMPTY; // a required word is not in this segment
     }
-    for (Cursor word : requiredHere) {
+    for (Cursor word : here.required()) {
       if (word.at(doc) == null) {
         return OffsetsEnum.EMPTY;
       }
     }
     List<OffsetsEnum> found = new ArrayList<>(marked.size());
-    for (Cursor word : cursors(markedBySegment, marked, segment)) {
+    for (Cursor word : here.marked()) {
       PostingsEnum postings = word.at(doc);
       if (postings != null) {
         found.add(new WordMatches(word.text, postings));
@@ -144,24 +150,21 @@ final class PageWords {
     };
   }
 
-  private static Cursor[] cursors(
-      Map<Integer, Cursor[]> bySegment, List<Term> words, LeafReaderContext segment)
-      throws IOException {
-    Cursor[] cursors = bySegment.get(segment.ord);
-    if (cursors == null) {
-      List<Cursor> found = new ArrayList<>(words.size());
-      for (Term word : words) {
-        Terms terms = segment.reader().terms(word.field());
-        TermsEnum termsEnum = terms == null ? null : terms.iterator();
-        if (termsEnum != null && termsEnum.seekExact(word.bytes())) {
-          found.add(new Cursor(word.bytes(), termsEnum));
-        }
+  /** The cursors of those of {@code words} that {@code segment} holds. */
+  private static Cursor[] cursors(List<Term> words, LeafReaderContext segment) throws IOException {
+    List<Cursor> found = new ArrayList<>(words.size());
+    for (Term word : words) {
+      Terms terms = segment.reader().terms(word.field());
+      TermsEnum termsEnum = terms == null ? null : terms.iterator();
+      if (termsEnum != null && termsEnum.seekExact(word.bytes())) {
+        found.add(new Cursor(word.bytes(), termsEnum));
       }
-      cursors = found.toArray(Cursor[]::new);
-      bySegment.put(segment.ord, cursors);
     }
-    return cursors;
+    return found.toArray(Cursor[]::new);
   }
+
+  /** The cursors of the marked, required and excluded words in one segment. */
+  private record SegmentCursors(Cursor[] marked, Cursor[] required, Cursor[] excluded) {}
 
   /**
    * A word's postings in one segment, with their offsets, moved forward from passage to passage.
