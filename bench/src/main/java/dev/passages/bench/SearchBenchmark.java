@@ -139,15 +139,31 @@ public class SearchBenchmark {
 
   @Benchmark
   public SearchResult passages() {
-    String query = queries.get(next);
+    SearchResult result = passages(next);
     next = (next + 1) % queries.size();
-    return passages.search(new SearchRequest(query, TOP, 0, Set.of()));
+    return result;
   }
 
   @Benchmark
   public String[] bareLucene() throws IOException {
-    Query query = bareQueries[next];
+    String[] marked = bareLucene(next);
     next = (next + 1) % bareQueries.length;
+    return marked;
+  }
+
+  /** How many queries the list holds. */
+  int queryCount() {
+    return queries.size();
+  }
+
+  /** Our whole search for the list's query {@code i}. */
+  SearchResult passages(int i) {
+    return passages.search(new SearchRequest(queries.get(i), TOP, 0, Set.of()));
+  }
+
+  /** The bare Lucene floor for the list's query {@code i}. */
+  String[] bareLucene(int i) throws IOException {
+    Query query = bareQueries[i];
     if (query == null || query instanceof MatchNoDocsQuery) {
       return new String[0];
     }
