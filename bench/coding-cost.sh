@@ -17,19 +17,15 @@ seconds=${2:-3}
 connections=${3:-64}
 warm=${4:-30}
 command -v wrk >/dev/null || { echo "coding-cost.sh: wrk is missing: apt-get install wrk" >&2; exit 1; }
-
-index=$(mktemp -d)
-log=$(mktemp)
-pid=
-stop() { if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi; pid=; }
-trap 'stop; rm -rf "$index" "$log"' EXIT
+. bench/server.sh # $work, $pid, stop() and free_port, all undone at exit
 ticks_per_second=$(getconf CLK_TCK)
 
-port=$(( 30000 + RANDOM % 20000 ))
-PASSAGES_JAVA_OPTS="-Xmx1g" ./passages serve --port "$port" --index "$index" --result-cache 0 >"$log" 2>&1 &
+port=$(free_port)
+PASSAGES_JAVA_OPTS="-Xmx1g" ./passages serve --port "$port" --index "$work/index" --result-cache 0 \
+  >"$work/log" 2>&1 &
 pid=$!
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break; sleep 0.5; done
-curl -fs "http://127.0.0.1:$port/health" >/dev/null || { echo "coding-cost.sh: the server did not start:" >&2; cat "$log" >&2; exit 1; }
+curl -fs "http://127.0.0.1:$port/health" >/dev/null || { echo "coding-cost.sh: the server did not start:" >&2; cat "$work/log" >&2; exit 1; }
 
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
 
