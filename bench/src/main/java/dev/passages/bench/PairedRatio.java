@@ -153,8 +153,8 @@ public final class PairedRatio {
         Math.min(bare.blocks, ours.blocks),
         BLOCK_MILLIS,
         warmUp);
-    long[] b = bare.sorted();
-    long[] o = ours.sorted();
+    Side[] sides = {bare, ours};
+    long[][] sorted = {bare.sorted(), ours.sorted()};
     double[] quantiles = {0.5, 0.9, 0.99, 0.999};
     System.out.printf(
         Locale.ROOT,
@@ -166,17 +166,17 @@ public final class PairedRatio {
         "p99",
         "p99.9",
         "calls");
-    for (Side side : new Side[] {bare, ours}) {
-      long[] sorted = side == bare ? b : o;
-      System.out.printf(Locale.ROOT, "%-11s %9.1f", side.name, side.mean() / 1000);
+    for (int k = 0; k < sides.length; k++) {
+      System.out.printf(Locale.ROOT, "%-11s %9.1f", sides[k].name, sides[k].mean() / 1000);
       for (double q : quantiles) {
-        System.out.printf(Locale.ROOT, " %9.1f", quantile(sorted, q) / 1000.0);
+        System.out.printf(Locale.ROOT, " %9.1f", quantile(sorted[k], q) / 1000.0);
       }
-      System.out.printf(Locale.ROOT, " %10d%n", side.calls);
+      System.out.printf(Locale.ROOT, " %10d%n", sides[k].calls);
     }
     System.out.printf(Locale.ROOT, "%-11s %8.2f×", "ratio", ours.mean() / bare.mean());
     for (double q : quantiles) {
-      System.out.printf(Locale.ROOT, " %8.2f×", (double) quantile(o, q) / quantile(b, q));
+      System.out.printf(
+          Locale.ROOT, " %8.2f×", (double) quantile(sorted[1], q) / quantile(sorted[0], q));
     }
     System.out.println();
     int pairs = Math.min(bare.blocks, ours.blocks);
