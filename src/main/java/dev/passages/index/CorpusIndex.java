@@ -110,6 +110,15 @@ public final class CorpusIndex implements Closeable {
     return writer.vectorCounts();
   }
 
+  /**
+   * Lets the engine compact the index once every passage has its vector ({@link
+   * EngineWriter#compactAfterVectors}). Not under this index's lock: a comment written meanwhile
+   * need not wait for a merge.
+   */
+  public void compactAfterVectors() throws IOException {
+    writer.compactAfterVectors();
+  }
+
   /** Makes every change so far durable, vectors included. */
   public synchronized void commit() throws IOException {
     writer.commit(null);

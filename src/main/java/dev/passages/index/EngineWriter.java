@@ -61,4 +61,12 @@ public interface EngineWriter extends Closeable {
 
   /** How many passages have vectors, of how many, as of the last {@link #refresh}. */
   VectorCounts vectorCounts() throws IOException;
+
+  /**
+   * Called after a run of {@link #putVectors} has given every passage its vector: the passages it
+   * rewrote sit in new parts of the index, which an engine may join again now, and make durable as
+   * {@link #commit} does. May run beside {@link #put} and {@link #delete}. Does nothing unless the
+   * engine says otherwise.
+   */
+  default void compactAfterVectors() throws IOException {}
 }

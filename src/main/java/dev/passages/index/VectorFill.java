@@ -112,6 +112,11 @@ public final class VectorFill implements Closeable {
         }
       }
       index.commit();
+      // A run that rewrote most of the index (a new index, a new model) left it in pieces; one
+      // that embedded a comment or an edited file did not, and is left to the engine's merging.
+      if (!stopping && done > 0 && done * 2 >= counts.passages()) {
+        index.compactAfterVectors();
+      }
       return done;
     } finally {
       pool.shutdownNow();

@@ -79,6 +79,18 @@ public final class LuceneWriter implements EngineWriter {
    */
   private boolean mergeAtFirstSync;
 
+  /**
+   * An index of up to this many passages is merged into one segment once a fill has given most of
+   * its passages their vectors ({@link #compactAfterVectors}). The fill rewrites each passage with
+   * its vector, batch by batch, and Lucene's merge policy leaves the new segments apart: the seed
+   * corpus kept two segments (16 and 11 passages), the 31 k verses four (31,151 with 4,111 deleted,
+   * 3,520, 608, 15). A query is set up again for every segment it searches: over one segment the
+   * query mix took 6-10 % less CPU on the seed corpus and about 12 % less on the verses, searched
+   * in turn in one JVM. Merging the verses took under 4 s, after 75 s of embedding. Larger indexes
+   * are left to the merge policy: merging rebuilds the vectors' graph.
+   */
+  static final int COMPACTED_UP_TO = 50_000;
+
   private LuceneWriter(Directory directory, IndexWriter writer, boolean afresh) throws IOException {
     this.directory = directory;
     this.writer = writer;
@@ -363,6 +375,27 @@ public final class LuceneWriter implements EngineWriter {
       return new VectorCounts(
           searcher.count(new TermQuery(new Term(Schema.EMBEDDED, Embedder.MODEL))),
           searcher.getIndexReader().numDocs());
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  @Override
+  public void compactAfterVectors() throws IOException {
+    if (segments() <= 1 || writer.getDocStats().maxDoc > COMPACTED_UP_TO) {
+      return;
+    }
+    // Not under this writer's lock: Lucene takes writes while it merges, and only the commit waits.
+    writer.forceMerge(1);
+    commit(null);
+    searchers.maybeRefreshBlocking();
+  }
+
+  /** How many segments searches read now. */
+  int segments() throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return searcher.getIndexReader().leaves().size();
     } finally {
       searchers.release(searcher);
     }

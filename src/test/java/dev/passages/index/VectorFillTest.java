@@ -7,6 +7,7 @@ import dev.passages.SeedCorpus;
 import dev.passages.TestModel;
 import dev.passages.embedding.EmbeddingModel;
 import dev.passages.lucene.Indexer;
+import dev.passages.search.SearchRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -17,6 +18,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -114,6 +118,36 @@ class VectorFillTest {
           .as("committed: read from the folder while the writer is open")
           .isZero();
       assertThat(fill.runToEnd(p -> {})).as("nothing left").isZero();
+    }
+  }
+
+  @Test
+  void aSmallIndexIsOneSegmentAgainOnceEveryPassageHasItsVector() throws IOException {
+    Path corpus = SeedCorpus.copyTo(dir);
+    StringBuilder notes = new StringBuilder("Notes\n");
+    for (int i = 1; i <= 12; i++) {
+      notes.append("Thought number ").append(i).append(".\n");
+    }
+    SeedCorpus.write(corpus, "commentary/notes.txt", notes.toString());
+    Path indexDir = dir.resolve("index");
+    try (LiveSearch live = LiveSearch.open(corpus, indexDir)) {
+      long passages = live.index().vectorCounts().passages();
+      assertThat(passages).as("more than one batch").isBetween(17L, 32L);
+      // One thread: the passages go in two batches, each rewritten into a segment of its own, which
+      // Lucene's merge policy leaves apart: two small segments without deletions.
+      VectorFill fill = new VectorFill(live.index(), TestModel.shared(), 1);
+      assertThat(fill.runToEnd(p -> {})).isEqualTo(passages);
+
+      assertThat(committedSegments(indexDir)).as("merged and committed").isEqualTo(1);
+      assertThat(live.index().vectorCounts()).isEqualTo(new VectorCounts(passages, passages));
+      assertThat(live.search().search(SearchRequest.of("uranium")).total()).isEqualTo(1);
+    }
+  }
+
+  private static int committedSegments(Path indexDir) throws IOException {
+    try (Directory folder = FSDirectory.open(indexDir);
+        DirectoryReader reader = DirectoryReader.open(folder)) {
+      return reader.leaves().size();
     }
   }
 
