@@ -63,10 +63,10 @@ public interface EngineWriter extends Closeable {
   VectorCounts vectorCounts() throws IOException;
 
   /**
-   * Called after a run of {@link #putVectors} has given every passage its vector: the passages it
-   * rewrote sit in new parts of the index, which an engine may join again now, and make durable as
-   * {@link #commit} does. May run beside {@link #put} and {@link #delete}. Does nothing unless the
-   * engine says otherwise.
+   * Called when every passage has its vector, after a fill's first run or one that rewrote most
+   * passages with {@link #putVectors}: the rewritten passages sit in new parts of the index, which
+   * an engine may join again now, and make durable as {@link #commit} does. May run beside {@link
+   * #put} and {@link #delete}. Does nothing unless the engine says otherwise.
    */
   default void compactAfterVectors() throws IOException {}
 }

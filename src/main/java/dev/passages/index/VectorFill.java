@@ -44,6 +44,10 @@ public final class VectorFill implements Closeable {
   private final long reportEveryNanos;
   private volatile VectorProgress progress = VectorProgress.NOT_STARTED;
   private volatile boolean stopping;
+
+  /** Whether a run has offered the engine to compact the index yet. */
+  private volatile boolean compactionOffered;
+
   private Thread background;
 
   /** Fills {@code index} with vectors of {@code model}, embedding on {@code threads} cores. */
@@ -114,7 +118,9 @@ public final class VectorFill implements Closeable {
       index.commit();
       // A run that rewrote most of the index (a new index, a new model) left it in pieces; one
       // that embedded a comment or an edited file did not, and is left to the engine's merging.
-      if (!stopping && done > 0 && done * 2 >= counts.passages()) {
+      // The first run also takes an index that an earlier build left in pieces.
+      if (!stopping && (!compactionOffered || (done > 0 && done * 2 >= counts.passages()))) {
+        compactionOffered = true;
         index.compactAfterVectors();
       }
       return done;
@@ -153,6 +159,9 @@ public final class VectorFill implements Closeable {
                       }
                       if (counts.pending() > 0) {
                         fillAndSay(counts.pending(), log);
+                      } else if (!compactionOffered) { // an index filled by an earlier process
+                        compactionOffered = true;
+                        index.compactAfterVectors();
                       }
                     } catch (IOException | RuntimeException e) {
                       if (stopping) {

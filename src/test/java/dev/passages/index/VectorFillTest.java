@@ -144,6 +144,55 @@ class VectorFillTest {
     }
   }
 
+  @Test
+  void theFirstRunJoinsAnIndexLeftInPiecesEvenWithNothingToEmbed() throws IOException {
+    Path corpus = SeedCorpus.copyTo(dir);
+    Path indexDir = dir.resolve("index");
+    try (LiveSearch live = LiveSearch.open(corpus, indexDir)) {
+      embedInTwoBatches(live.index(), indexDir);
+
+      assertThat(new VectorFill(live.index(), TestModel.shared(), 1).runToEnd(p -> {})).isZero();
+
+      assertThat(committedSegments(indexDir)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void theBackgroundFillJoinsAnIndexLeftInPiecesOnceStarted() throws Exception {
+    Path corpus = SeedCorpus.copyTo(dir);
+    Path indexDir = dir.resolve("index");
+    try (LiveSearch live = LiveSearch.open(corpus, indexDir)) {
+      embedInTwoBatches(live.index(), indexDir);
+
+      try (VectorFill fill = new VectorFill(live.index(), TestModel.shared(), 1)) {
+        fill.start(line -> {});
+        waitUntil(() -> committedSegmentsUnchecked(indexDir) == 1);
+      }
+    }
+  }
+
+  /** Every passage given its vector in two batches, as the fill of an earlier build left them. */
+  private static void embedInTwoBatches(CorpusIndex index, Path indexDir) throws IOException {
+    var embedder = TestModel.shared().now().orElseThrow();
+    for (int batch = 0; batch < 2; batch++) {
+      index.putVectors(
+          index.withoutVectors(10).stream()
+              .map(p -> new PassageVector(p.id(), p.text(), embedder.embed(p.text())))
+              .toList());
+    }
+    index.commit();
+    assertThat(index.vectorCounts().pending()).isZero();
+    assertThat(committedSegments(indexDir)).as("in pieces").isGreaterThan(1);
+  }
+
+  private static int committedSegmentsUnchecked(Path indexDir) {
+    try {
+      return committedSegments(indexDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static int committedSegments(Path indexDir) throws IOException {
     try (Directory folder = FSDirectory.open(indexDir);
         DirectoryReader reader = DirectoryReader.open(folder)) {
