@@ -79,7 +79,8 @@ public final class VectorFill implements Closeable {
 
   /**
    * Embeds every passage that has no vector, then returns; {@code report} hears how far it has come
-   * about once a second. Waits for the model to load.
+   * about once a second. Waits for the model to load. The first run, and one that embedded most
+   * passages, then let the engine compact the index ({@link CorpusIndex#compactAfterVectors}).
    *
    * @return the passages embedded
    */

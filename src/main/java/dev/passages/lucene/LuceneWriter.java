@@ -81,13 +81,14 @@ public final class LuceneWriter implements EngineWriter {
 
   /**
    * An index of up to this many passages is merged into one segment once a fill has given most of
-   * its passages their vectors ({@link #compactAfterVectors}). The fill rewrites each passage with
-   * its vector, batch by batch, and Lucene's merge policy leaves the new segments apart: the seed
-   * corpus kept two segments (16 and 11 passages), the 31 k verses four (31,151 with 4,111 deleted,
-   * 3,520, 608, 15). A query is set up again for every segment it searches: over one segment the
-   * query mix took 6-9 % less CPU on the seed corpus and about 12 % less on the verses, searched in
-   * turn in one JVM. Merging the verses took under 4 s, after 75 s of embedding. Larger indexes are
-   * left to the merge policy: merging rebuilds the vectors' graph.
+   * its passages their vectors, and after a process's first fill run ({@link
+   * #compactAfterVectors}). The fill rewrites each passage with its vector, batch by batch, and
+   * Lucene's merge policy leaves the new segments apart: the seed corpus kept two segments (16 and
+   * 11 passages), the 31 k verses four (31,151 with 4,111 deleted, 3,520, 608, 15). A query is set
+   * up again for every segment it searches: over one segment the query mix took 6-9 % less CPU on
+   * the seed corpus and about 12 % less on the verses, searched in turn in one JVM. Merging the
+   * verses took under 4 s, after 75 s of embedding. Larger indexes are left to the merge policy:
+   * merging rebuilds the vectors' graph.
    */
   static final int COMPACTED_UP_TO = 50_000;
 
