@@ -393,7 +393,7 @@ public final class LuceneWriter implements EngineWriter {
   }
 
   /** How many segments searches read now. */
-  int segments() throws IOException {
+  private int segments() throws IOException {
     IndexSearcher searcher = searchers.acquire();
     try {
       return searcher.getIndexReader().leaves().size();
