@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.util.BytesRef;
@@ -72,15 +70,15 @@ final class Hits {
     }
     PassageHighlighter.Marked marks = searcher.highlighter.mark(query, docIds);
     Highlight[] marked = marks.highlights();
-    StoredFields stored = null;
+    HighlightingSearcher.PassageReads reads = null;
     IndexedPassage[] passages = new IndexedPassage[count];
     for (int i = 0; i < count; i++) {
-      Document document = marks.documents().get(docIds[i]);
-      if (document == null) { // not read by the highlighter
-        stored = stored != null ? stored : searcher.storedFields();
-        document = stored.document(docIds[i]);
+      IndexedPassage passage = marks.passages().get(docIds[i]);
+      if (passage == null) { // not read by the highlighter
+        reads = reads != null ? reads : searcher.passageReads();
+        passage = reads.read(docIds[i]);
       }
-      passages[i] = PassageDocuments.fromDocument(document);
+      passages[i] = passage;
     }
     List<Integer> order = IntStream.range(0, count).boxed().collect(Collectors.toList());
     if (tiesInReadingOrder) {

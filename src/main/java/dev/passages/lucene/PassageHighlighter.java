@@ -12,11 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.FieldInfos;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
@@ -35,9 +32,9 @@ import org.apache.lucene.search.uhighlight.WholeBreakIterator;
  * #EXCERPT_CHARS} characters at sentence boundaries around its matches and hands every window to
  * {@link MarkFormatter}, which shows a short passage whole and a long one as its best windows, and
  * collects every match offset either way. (Two passes, one whole and one cropped, cost a third more
- * per search.) The stored documents the highlighter reads are handed back, so that a hit's other
- * fields come from the same read: stored fields are read by compressed blocks, and reading each hit
- * twice was a quarter of a search on a large corpus.
+ * per search.) The stored passages the highlighter reads (through those its snapshot keeps) are
+ * handed back, so that a hit's other fields come from the same read: stored fields are read by
+ * compressed blocks, and reading each hit twice was a quarter of a search on a large corpus.
  */
 final class PassageHighlighter {
 
@@ -73,11 +70,11 @@ final class PassageHighlighter {
    */
   private final boolean wordsByPage;
 
-  PassageHighlighter(IndexSearcher searcher) {
+  PassageHighlighter(HighlightingSearcher searcher) {
     this(searcher, true);
   }
 
-  PassageHighlighter(IndexSearcher searcher, boolean wordsByPage) {
+  PassageHighlighter(HighlightingSearcher searcher, boolean wordsByPage) {
     this.wordsByPage = wordsByPage;
     this.fieldInfos = FieldInfos.getMergedFieldInfos(searcher.getIndexReader());
     this.settings =
@@ -92,22 +89,22 @@ final class PassageHighlighter {
 
   /**
    * Each doc's passage marked (whole when short, its best windows when long, every match), and the
-   * stored document of each.
+   * stored passage of each.
    */
   Marked mark(Query query, int[] docIds) throws IOException {
-    // A highlighter per request (a few fields to copy), as it keeps the documents it reads.
+    // A highlighter per request (a few fields to copy), as it keeps the passages it reads.
     return new Marker(settings, fieldInfos, wordsByPage).mark(query, docIds);
   }
 
   /**
    * @param highlights by position in the doc ids given, null where nothing could be marked
-   * @param documents the stored document of each doc id
+   * @param passages the stored passage of each doc id
    */
-  record Marked(Highlight[] highlights, Map<Integer, Document> documents) {}
+  record Marked(Highlight[] highlights, Map<Integer, IndexedPassage> passages) {}
 
   /** Exposes the highlighter's per-object results, which carry the offsets. */
   private static final class Marker extends UnifiedHighlighter {
-    private final Map<Integer, Document> documents = new HashMap<>();
+    private final Map<Integer, IndexedPassage> passages = new HashMap<>();
     private final SharedWeightOffsets.RequestWeight weight;
 
     Marker(Builder builder, FieldInfos merged, boolean wordsByPage) {
@@ -157,29 +154,29 @@ final class PassageHighlighter {
       for (int i = 0; i < marked.length; i++) {
         highlights[i] = (Highlight) marked[i];
       }
-      return new Marked(highlights, documents);
+      return new Marked(highlights, passages);
     }
 
     /**
-     * Reads whole documents, not just the text, and keeps them; all of them in one batch. The text
-     * is read whole: a passage is at most 10,000 characters (LongParagraphs).
+     * Reads whole passages, not just the text, and keeps them; all of them in one batch, through
+     * the snapshot's kept passages. The text is read whole: a passage is at most 10,000 characters
+     * (LongParagraphs).
      */
     @Override
     protected List<CharSequence[]> loadFieldValues(
         String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold) throws IOException {
-      StoredFields stored = getIndexSearcher().storedFields();
+      if (!Arrays.equals(fields, FIELDS)) {
+        throw new IllegalStateException("only the text is marked, not " + Arrays.toString(fields));
+      }
+      HighlightingSearcher.PassageReads reads =
+          ((HighlightingSearcher) getIndexSearcher()).passageReads();
       List<CharSequence[]> values = new ArrayList<>();
       for (int doc = docIter.nextDoc();
           doc != DocIdSetIterator.NO_MORE_DOCS;
           doc = docIter.nextDoc()) {
-        Document document = stored.document(doc);
-        documents.put(doc, document);
-        CharSequence[] fieldValues = new CharSequence[fields.length];
-        for (int f = 0; f < fields.length; f++) {
-          String value = document.get(fields[f]);
-          fieldValues[f] = value != null ? value : "";
-        }
-        values.add(fieldValues);
+        IndexedPassage passage = reads.read(doc);
+        passages.put(doc, passage);
+        values.add(new CharSequence[] {passage.passage().text()});
       }
       return values;
     }

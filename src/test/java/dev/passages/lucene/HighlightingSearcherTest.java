@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.passages.SeedCorpus;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.lucene.index.DirectoryReader;
@@ -19,7 +20,10 @@ import org.apache.lucene.search.TopDocs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The searcher that keeps its words' places in the index from one query to the next. */
+/**
+ * The searcher that keeps its words' places in the index, and its short passages, from one query to
+ * the next.
+ */
 class HighlightingSearcherTest {
 
   @TempDir Path dir;
@@ -52,6 +56,28 @@ class HighlightingSearcherTest {
       assertThat(scored(keeping.search(query, 10))).isEqualTo(fresh);
       assertThat(keeping.explain(query, 0).getValue())
           .isEqualTo(plain.explain(query, 0).getValue());
+    }
+  }
+
+  @Test
+  void aShortPassageIsReadOnceInASnapshotAndALongOneEachTime() throws IOException {
+    String longText = "A long one " + "with many words ".repeat(200) + "ends here.";
+    assertThat(longText).hasSizeGreaterThan(HighlightingSearcher.KEPT_UP_TO_CHARS);
+    SeedCorpus.write(dir.resolve("corpus"), "both.txt", "Both\nA short one.\n" + longText + "\n");
+    try (DirectoryReader reader =
+        FixtureIndexes.indexedReader(dir.resolve("corpus"), dir.resolve("index"))) {
+      HighlightingSearcher searcher = new HighlightingSearcher(reader);
+      List<String> kept = new ArrayList<>();
+      List<String> readAgain = new ArrayList<>();
+      for (int doc = 0; doc < reader.maxDoc(); doc++) {
+        IndexedPassage first = searcher.passageReads().read(doc);
+        // Another request's reads: what the first kept, or the same passage read afresh.
+        IndexedPassage second = searcher.passageReads().read(doc);
+        assertThat(second).isEqualTo(first);
+        (second == first ? kept : readAgain).add(first.passage().text());
+      }
+      assertThat(kept).contains("A short one.");
+      assertThat(readAgain).containsExactly(longText);
     }
   }
 

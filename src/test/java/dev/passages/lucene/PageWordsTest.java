@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +25,7 @@ class PageWordsTest {
 
   @TempDir static Path dir;
   private static DirectoryReader reader;
-  private static IndexSearcher searcher;
+  private static HighlightingSearcher searcher;
 
   @BeforeAll
   static void index() throws IOException {
@@ -54,7 +53,7 @@ class PageWordsTest {
             + windowOf("Only here does a quokka appear, late in the passage")
             + "\n");
     reader = FixtureIndexes.indexedReader(corpus, dir.resolve("index"));
-    searcher = new IndexSearcher(reader);
+    searcher = new HighlightingSearcher(reader);
   }
 
   /** {@code start} and words after it, a sentence of about a window's length. */
