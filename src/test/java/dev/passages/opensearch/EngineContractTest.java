@@ -139,7 +139,12 @@ class EngineContractTest {
   @ParameterizedTest
   @MethodSource("queries")
   void searchesAnswerAlike(String query) {
-    assertSame(new SearchRequest(query, 10, 0, Set.of()));
+    // Every hit on one page. Where hits tie across a page's end, which of them make the page
+    // follows each index's order, and the embedded index is written by several threads at once:
+    // kazakh* (13 hits of equal score) once lost a different hit from a page of 10 on each side.
+    SearchRequest request = new SearchRequest(query, SearchRequest.MAX_LIMIT, 0, Set.of());
+    assertThat(embedded.search().search(request).total()).isLessThanOrEqualTo(request.limit());
+    assertSame(request);
   }
 
   @Test
