@@ -1,5 +1,6 @@
 package dev.passages.lucene;
 
+import dev.passages.search.BoundedCache;
 import dev.passages.search.Hit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -262,11 +263,26 @@ final class PassageHighlighter {
    * ones.)
    */
   static final class SentenceBoundaries extends BreakIterator {
+
+    /**
+     * Every boundary of the texts of up to {@value #KEPT_UP_TO_CHARS} characters seen lately, by
+     * text. Pages show the same passages again and again, and finding their sentences was a
+     * fiftieth of a fresh search's server CPU over the seed corpus. A text the index kept is the
+     * same String each time, so finding it here costs no comparison of characters.
+     */
+    private static final BoundedCache<String, int[]> FOUND =
+        new BoundedCache<>(HighlightingSearcher.PASSAGES_KEPT);
+
+    static final int KEPT_UP_TO_CHARS = HighlightingSearcher.KEPT_UP_TO_CHARS;
+
     private BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ROOT);
     private int[] boundaries = new int[16];
     private int count;
     private boolean complete;
     private int current;
+
+    /** Whether {@link #boundaries} is a kept array, which must not be written. */
+    private boolean kept;
 
     SentenceBoundaries() {
       start(); // an empty text, as the JDK iterator starts with
@@ -276,7 +292,7 @@ final class PassageHighlighter {
     public Object clone() {
       SentenceBoundaries copy = (SentenceBoundaries) super.clone();
       copy.sentences = (BreakIterator) sentences.clone();
-      copy.boundaries = boundaries.clone();
+      copy.boundaries = kept ? boundaries : boundaries.clone();
       return copy;
     }
 
@@ -284,6 +300,12 @@ final class PassageHighlighter {
     public void setText(String text) {
       sentences.setText(text);
       start();
+      if (text.length() <= KEPT_UP_TO_CHARS) {
+        boundaries = FOUND.get(text, unused -> allBoundaries());
+        count = boundaries.length;
+        complete = true;
+        kept = true;
+      }
     }
 
     @Override
@@ -293,10 +315,20 @@ final class PassageHighlighter {
     }
 
     private void start() {
+      if (kept) {
+        boundaries = new int[16];
+        kept = false;
+      }
       boundaries[0] = sentences.first();
       count = 1;
       complete = false;
       current = 0;
+    }
+
+    /** Every boundary of the text just set, as a new array of their number. */
+    private int[] allBoundaries() {
+      findPast(Integer.MAX_VALUE);
+      return Arrays.copyOf(boundaries, count);
     }
 
     /** Finds boundaries until one lies past {@code offset} or the text ends. */

@@ -105,6 +105,22 @@ class SentenceBoundariesTest {
   }
 
   @Test
+  void aTextSeenBeforeIsAnsweredFromItsKeptBoundariesWhichTheNextTextLeavesAlone() {
+    String text = "One. Two. Three.";
+    BreakIterator ours = new PassageHighlighter.SentenceBoundaries();
+    ours.setText(text);
+    assertThat(ours.following(0)).isEqualTo(5);
+    // The next text, read lazily, must not write over the boundaries kept for the first.
+    ours.setText(new StringCharacterIterator("Four. Five. Six. Seven."));
+    assertThat(ours.last()).isEqualTo(23);
+    BreakIterator again = new PassageHighlighter.SentenceBoundaries();
+    again.setText(new String(text.toCharArray())); // equal, not the same String
+    assertThat(List.of(again.first(), again.next(), again.next(), again.next(), again.next()))
+        .containsExactly(0, 5, 10, 16, BreakIterator.DONE);
+    assertThat(again.preceding(16)).isEqualTo(10);
+  }
+
+  @Test
   void aCloneMovesOnItsOwn() {
     BreakIterator ours = new PassageHighlighter.SentenceBoundaries();
     ours.setText("One. Two. Three.");
