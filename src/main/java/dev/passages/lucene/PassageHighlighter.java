@@ -266,9 +266,10 @@ final class PassageHighlighter {
 
     /**
      * Every boundary of the texts of up to {@value #KEPT_UP_TO_CHARS} characters seen lately, by
-     * text. Pages show the same passages again and again, and finding their sentences was a
-     * fiftieth of a fresh search's server CPU over the seed corpus. A text the index kept is the
-     * same String each time, so finding it here costs no comparison of characters.
+     * text. Pages show the same passages again and again, and finding their sentences each time
+     * cost a tenth of a search: the query mix on one thread, 49 µs a search without these against
+     * 44 with them. A text the searcher keeps is the same String each time, so finding it here
+     * compares no characters.
      */
     private static final BoundedCache<String, int[]> FOUND =
         new BoundedCache<>(HighlightingSearcher.PASSAGES_KEPT);
