@@ -17,6 +17,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.uhighlight.OffsetsEnum;
@@ -25,28 +26,45 @@ import org.apache.lucene.util.BytesRef;
 /**
  * Where a query of single words (one word, or words each optional, required or excluded) matches in
  * the passages of one page: each word's postings are opened once per segment and moved forward from
- * passage to passage. Lucene's weight matches open every word's postings again for every passage, a
- * quarter of marking a page (JFR, the query mix under load). Marking the bench's keyword queries
- * costs 12 % less on the seed corpus and 7 % less at a million passages (both ways in turn in one
- * JVM). The marks are the same as the weight's, and so are the windows shown: a match counts once,
- * as a weight match does, not as often as its word is in the passage.
+ * passage to passage. An optional or required prefix (or other pattern) counts as the words it
+ * stands for in each segment, which the highlighter reads from the postings only when they are few
+ * (SharedWeightOffsets); the weight's matches looked each of them up again for every passage, two
+ * fifths of a search for {@code kazakh*}. Lucene's weight matches open every word's postings again
+ * for every passage, a quarter of marking a page (JFR, the query mix under load). Marking the
+ * bench's keyword queries costs 12 % less on the seed corpus and 7 % less at a million passages
+ * (both ways in turn in one JVM). The marks are the same as the weight's, and so are the windows
+ * shown: a match counts once, as a weight match does, not as often as its word is in the passage.
  */
 final class PageWords {
 
-  /** The words marked, in the field this strategy marks. */
+  /** The words and patterns marked, in the field this strategy marks. */
   private final List<Term> marked;
 
-  /** Words a passage must hold to be marked at all, and words it must not hold, in any field. */
+  private final List<MultiTermQuery> markedPatterns;
+
+  /**
+   * Words and patterns a passage must hold (a pattern: one of its words) to be marked at all, and
+   * words it must not hold, in any field.
+   */
   private final List<Term> required;
+
+  private final List<MultiTermQuery> requiredPatterns;
 
   private final List<Term> excluded;
 
   /** The words' cursors in each segment of the page, by the segment's ordinal. */
   private final Map<Integer, SegmentCursors> bySegment = new HashMap<>();
 
-  private PageWords(List<Term> marked, List<Term> required, List<Term> excluded) {
+  private PageWords(
+      List<Term> marked,
+      List<MultiTermQuery> markedPatterns,
+      List<Term> required,
+      List<MultiTermQuery> requiredPatterns,
+      List<Term> excluded) {
     this.marked = marked;
+    this.markedPatterns = markedPatterns;
     this.required = required;
+    this.requiredPatterns = requiredPatterns;
     this.excluded = excluded;
   }
 
@@ -58,14 +76,20 @@ final class PageWords {
    */
   static PageWords of(Query query, Predicate<String> markedField) {
     Set<Term> wanted = new LinkedHashSet<>();
+    Set<MultiTermQuery> wantedPatterns = new LinkedHashSet<>();
     Set<Term> required = new LinkedHashSet<>();
+    Set<MultiTermQuery> requiredPatterns = new LinkedHashSet<>();
     Set<Term> excluded = new LinkedHashSet<>();
     if (query instanceof TermQuery word) {
       wanted.add(word.getTerm());
+    } else if (query instanceof MultiTermQuery pattern) {
+      wantedPatterns.add(pattern);
     } else if (query instanceof BooleanQuery words && words.getMinimumNumberShouldMatch() == 0) {
       for (BooleanClause clause : words.clauses()) {
         Term word = clause.query() instanceof TermQuery term ? term.getTerm() : null;
-        Term notWord = word == null ? exclusion(clause.query()) : null;
+        MultiTermQuery pattern =
+            clause.query() instanceof MultiTermQuery multiTerm ? multiTerm : null;
+        Term notWord = word == null && pattern == null ? exclusion(clause.query()) : null;
         if (word != null && clause.occur() == Occur.SHOULD) {
           wanted.add(word);
         } else if (word != null && clause.occur() == Occur.MUST) {
@@ -73,6 +97,11 @@ final class PageWords {
           required.add(word);
         } else if (word != null && clause.occur() == Occur.MUST_NOT) {
           excluded.add(word);
+        } else if (pattern != null && clause.occur() == Occur.SHOULD) {
+          wantedPatterns.add(pattern);
+        } else if (pattern != null && clause.occur() == Occur.MUST) {
+          wantedPatterns.add(pattern);
+          requiredPatterns.add(pattern);
         } else if (notWord != null && clause.occur() == Occur.MUST) {
           excluded.add(notWord);
         } else {
@@ -82,12 +111,14 @@ final class PageWords {
     } else {
       return null;
     }
-    if (wanted.isEmpty()) {
+    if (wanted.isEmpty() && wantedPatterns.isEmpty()) {
       return null;
     }
     return new PageWords(
         wanted.stream().filter(term -> markedField.test(term.field())).toList(),
+        wantedPatterns.stream().filter(pattern -> markedField.test(pattern.getField())).toList(),
         List.copyOf(required),
+        List.copyOf(requiredPatterns),
         List.copyOf(excluded));
   }
 
@@ -118,9 +149,7 @@ final class PageWords {
   OffsetsEnum offsets(LeafReaderContext segment, int doc) throws IOException {
     SegmentCursors here = bySegment.get(segment.ord);
     if (here == null) {
-      here =
-          new SegmentCursors(
-              cursors(marked, segment), cursors(required, segment), cursors(excluded, segment));
+      here = cursors(segment);
       bySegment.put(segment.ord, here);
     }
     for (Cursor word : here.excluded()) {
@@ -128,12 +157,9 @@ final class PageWords {
         return OffsetsEnum.EMPTY;
       }
     }
-    if (here.required().length < required.size()) {
-      return OffsetsEnum.EMPTY; // a required word is not in this segment
-    }
-    for (Cursor word : here.required()) {
-      if (word.at(doc) == null) {
-        return OffsetsEnum.EMPTY;
+    for (Cursor[] anyOf : here.required()) {
+      if (!holdsAny(anyOf, doc)) {
+        return OffsetsEnum.EMPTY; // an empty group: a required word is not in this segment
       }
     }
     List<OffsetsEnum> found = new ArrayList<>(marked.size());
@@ -150,8 +176,37 @@ final class PageWords {
     };
   }
 
+  private static boolean holdsAny(Cursor[] words, int doc) throws IOException {
+    for (Cursor word : words) {
+      if (word.at(doc) != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The cursors of the words and patterns in {@code segment}. */
+  private SegmentCursors cursors(LeafReaderContext segment) throws IOException {
+    List<Cursor> markedHere = new ArrayList<>(cursors(marked, segment));
+    for (MultiTermQuery pattern : markedPatterns) {
+      markedHere.addAll(cursors(pattern, segment));
+    }
+    List<Cursor[]> requiredHere = new ArrayList<>();
+    for (Term word : required) {
+      requiredHere.add(cursors(List.of(word), segment).toArray(Cursor[]::new));
+    }
+    for (MultiTermQuery pattern : requiredPatterns) {
+      requiredHere.add(cursors(pattern, segment).toArray(Cursor[]::new));
+    }
+    return new SegmentCursors(
+        markedHere.toArray(Cursor[]::new),
+        requiredHere.toArray(Cursor[][]::new),
+        cursors(excluded, segment).toArray(Cursor[]::new));
+  }
+
   /** The cursors of those of {@code words} that {@code segment} holds. */
-  private static Cursor[] cursors(List<Term> words, LeafReaderContext segment) throws IOException {
+  private static List<Cursor> cursors(List<Term> words, LeafReaderContext segment)
+      throws IOException {
     List<Cursor> found = new ArrayList<>(words.size());
     for (Term word : words) {
       Terms terms = segment.reader().terms(word.field());
@@ -160,11 +215,35 @@ final class PageWords {
         found.add(new Cursor(word.bytes(), termsEnum));
       }
     }
-    return found.toArray(Cursor[]::new);
+    return found;
   }
 
-  /** The cursors of the marked, required and excluded words in one segment. */
-  private record SegmentCursors(Cursor[] marked, Cursor[] required, Cursor[] excluded) {}
+  /**
+   * The cursors of the words {@code pattern} stands for in {@code segment}, each named as the
+   * weight's matches name it (the pattern, not the word), so that windows score alike.
+   */
+  private static List<Cursor> cursors(MultiTermQuery pattern, LeafReaderContext segment)
+      throws IOException {
+    Terms terms = segment.reader().terms(pattern.getField());
+    if (terms == null) {
+      return List.of();
+    }
+    BytesRef name = new BytesRef(pattern.toString());
+    List<Cursor> found = new ArrayList<>();
+    TermsEnum words = pattern.getTermsEnum(terms);
+    for (BytesRef word = words.next(); word != null; word = words.next()) {
+      TermsEnum own = terms.iterator();
+      own.seekExact(word, words.termState());
+      found.add(new Cursor(name, own));
+    }
+    return found;
+  }
+
+  /**
+   * The cursors of the marked words, of the required ones (a group per word or pattern, of which a
+   * passage must hold one), and of the excluded ones, in one segment.
+   */
+  private record SegmentCursors(Cursor[] marked, Cursor[][] required, Cursor[] excluded) {}
 
   /**
    * A word's postings in one segment, with their offsets, moved forward from passage to passage.
@@ -237,6 +316,13 @@ final class PageWords {
 
   @Override
   public String toString() {
-    return "PageWords" + marked + " of " + required + " less " + excluded;
+    return "PageWords"
+        + marked
+        + markedPatterns
+        + " of "
+        + required
+        + requiredPatterns
+        + " less "
+        + excluded;
   }
 }

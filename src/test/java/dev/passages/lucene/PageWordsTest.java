@@ -18,8 +18,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A query of single words is marked through its words' postings read once for the page ({@link
- * PageWords}): every passage gets the marks, windows and offsets its weight's matches give.
+ * A query of single words (and prefixes) is marked through its words' postings read once for the
+ * page ({@link PageWords}): every passage gets the marks, windows and offsets its weight's matches
+ * give.
  */
 class PageWordsTest {
 
@@ -51,6 +52,18 @@ class PageWordsTest {
             + windowOf("Another zeppelin follows it along the coast in the second")
             + windowOf("The third zeppelin lands on the field beside the old mill")
             + windowOf("Only here does a quokka appear, late in the passage")
+            + "\n");
+    // A prefix that stands for two words, both in the third window: a prefix's matches count as
+    // one word, as the weight's matches name them, so the first two windows are shown; counted as
+    // two words, the third would win.
+    SeedCorpus.write(
+        corpus,
+        "names.txt",
+        "Names fixture\n"
+            + windowOf("A zeppelin here and the same zeppelin again in the first")
+            + windowOf("A zeppelin there and that zeppelin once more in the second")
+            + windowOf("One zeppelin among many zeppelins in the third window")
+            + windowOf("Nothing to mark in the fourth and last window")
             + "\n");
     reader = FixtureIndexes.indexedReader(corpus, dir.resolve("index"));
     searcher = new HighlightingSearcher(reader);
@@ -85,7 +98,15 @@ class PageWordsTest {
         "Putin Kremlin West security forces protests",
         "uranium zzqxunknown",
         "zeppelin quokka",
-        "why did the Kremlin send troops"
+        "why did the Kremlin send troops",
+        "kazakh*",
+        "kaz*",
+        "kazakh* oil",
+        "+kazakh* uranium",
+        "Kazakhstan kazakh*",
+        "zeppelin quo*",
+        "zeppelin*",
+        "zep* quokka"
       })
   void wordsAreMarkedAsTheirWeightMarksThem(String text) throws IOException {
     Query marked = LuceneQueries.toLucene(QuerySyntax.parse(text)).marked();
@@ -102,7 +123,8 @@ class PageWordsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"\"color revolution\"", "kazakh*", "Sino-Kazakh", "(uranium oil) OR gas"})
+  @ValueSource(
+      strings = {"\"color revolution\"", "uranium -kazakh*", "Sino-Kazakh", "(uranium oil) OR gas"})
   void otherQueriesAreMarkedThroughTheirWeight(String text) {
     Query marked = LuceneQueries.toLucene(QuerySyntax.parse(text)).marked();
     assertThat(PageWords.of(marked, field -> true)).isNull();
