@@ -19,21 +19,34 @@ final class Explainer {
   static final int MAX_NOTES = 10;
 
   /**
-   * Analysed words, shared by all requests: the words hits match recur from one query to the next,
-   * and analysing each again was a tenth of a search. Short texts only.
+   * How many analysed texts each view keeps, for all requests: the words hits match recur from one
+   * query to the next, and analysing each again was a tenth of a search. Short texts only.
    */
-  private static final BoundedCache<String, List<String>> ANALYSED = new BoundedCache<>(50_000);
+  private static final int KEPT_PER_VIEW = 25_000;
 
   /** Matched words and phrases are short; longer texts are rare and would only fill the cache. */
   private static final int MAX_CACHED_CHARS = 64;
 
-  private static final View EXACT = new View("exact", TextAnalysis::exactTerms);
-  private static final View KEYWORD = new View("keyword", TextAnalysis::keywordTerms);
+  private static final View EXACT =
+      new View(TextAnalysis::exactTerms, new BoundedCache<>(KEPT_PER_VIEW));
+  private static final View KEYWORD =
+      new View(TextAnalysis::keywordTerms, new BoundedCache<>(KEPT_PER_VIEW));
 
-  /** One of the two views of text, named for the cache. */
-  private record View(String name, Function<String, List<String>> terms) {}
+  /** One of the two views of text, with the words it made of recent texts. */
+  private record View(
+      Function<String, List<String>> terms, BoundedCache<String, List<String>> analysed) {}
 
-  private final ParsedQuery query;
+  private final List<QueryTerm> terms;
+
+  /**
+   * Each query term's words in the exact and the keyword view, by its place in {@link #terms}:
+   * analysed once per query, not again for every match of every hit (which, with the cache's keys
+   * built for each look-up, was a twentieth of a search of two words).
+   */
+  private final List<List<String>> termsExact;
+
+  private final List<List<String>> termsKeyword;
+
   private final Map<String, String> typos;
 
   /**
@@ -42,7 +55,9 @@ final class Explainer {
    * @param typos corrected word → word typed, when the query was corrected
    */
   Explainer(ParsedQuery query, Map<String, String> typos) {
-    this.query = query;
+    this.terms = query.terms();
+    this.termsExact = terms.stream().map(term -> terms(EXACT, term.text())).toList();
+    this.termsKeyword = terms.stream().map(term -> terms(KEYWORD, term.text())).toList();
     this.typos = typos;
   }
 
@@ -53,7 +68,7 @@ final class Explainer {
       String matched = hit.text().substring(match[0], match[1]);
       List<String> matchedExact = terms(EXACT, matched);
       List<String> matchedStems = terms(KEYWORD, matched);
-      for (QueryTerm term : query.terms()) {
+      for (int term = 0; term < terms.size(); term++) {
         MatchNote note = note(term, matched, matchedExact, matchedStems);
         if (note != null) {
           notes.add(note);
@@ -67,15 +82,18 @@ final class Explainer {
     return new ArrayList<>(notes);
   }
 
+  /** The note of query term number {@code index} for {@code matched}, if it is the one matching. */
   private MatchNote note(
-      QueryTerm term, String matched, List<String> matchedExact, List<String> matchedStems) {
+      int index, String matched, List<String> matchedExact, List<String> matchedStems) {
+    QueryTerm term = terms.get(index);
+    List<String> exact = termsExact.get(index);
     return switch (term.kind()) {
       case PHRASE ->
-          terms(EXACT, term.text()).equals(matchedExact)
+          exact.equals(matchedExact)
               ? new MatchNote('"' + term.text() + '"', matched, "phrase")
               : null;
       case PREFIX -> {
-        List<String> prefix = terms(EXACT, term.text());
+        List<String> prefix = exact;
         yield prefix.size() == 1
                 && matchedExact.size() == 1
                 && matchedExact.getFirst().startsWith(prefix.getFirst())
@@ -85,10 +103,10 @@ final class Explainer {
       case WORD -> {
         String typed = typos.getOrDefault(term.text(), term.text());
         String how = typos.containsKey(term.text()) ? "typo" : null;
-        if (terms(EXACT, term.text()).equals(matchedExact)) {
+        if (exact.equals(matchedExact)) {
           yield new MatchNote(typed, matched, how == null ? "exact" : how);
         }
-        List<String> stems = terms(KEYWORD, term.text());
+        List<String> stems = termsKeyword.get(index);
         yield !stems.isEmpty() && stems.equals(matchedStems)
             ? new MatchNote(typed, matched, how == null ? "stem" : how)
             : null;
@@ -101,7 +119,6 @@ final class Explainer {
     if (text.length() > MAX_CACHED_CHARS) {
       return view.terms().apply(text);
     }
-    return ANALYSED.get(
-        view.name() + '\u0000' + text, key -> List.copyOf(view.terms().apply(text)));
+    return view.analysed().get(text, key -> List.copyOf(view.terms().apply(key)));
   }
 }
