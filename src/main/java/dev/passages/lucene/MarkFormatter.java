@@ -1,5 +1,6 @@
 package dev.passages.lucene;
 
+import dev.passages.search.Html;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -25,7 +26,13 @@ final class MarkFormatter extends PassageFormatter {
           .thenComparingInt(Passage::getStartOffset);
 
   private final DefaultPassageFormatter marks =
-      new DefaultPassageFormatter("<mark>", "</mark>", ELLIPSIS, true);
+      new DefaultPassageFormatter("<mark>", "</mark>", ELLIPSIS, true) {
+        /** Escaped as Lucene escapes, a run of plain text at a time ({@link Html#escape}). */
+        @Override
+        protected void append(StringBuilder dest, String content, int start, int end) {
+          Html.escape(content, start, end, dest);
+        }
+      };
 
   private final int wholeUpToChars;
   private final int windows;

@@ -16,19 +16,29 @@ public final class Html {
     return out.toString();
   }
 
-  /** Appends {@code text[start, end)} to {@code out}, escaped. */
+  /**
+   * Appends {@code text[start, end)} to {@code out}, escaped. The text between escaped characters
+   * is appended a run at a time: appended a character at a time, as Lucene's formatter does, a
+   * passage's escaping was a tenth of a search of two words.
+   */
   public static void escape(CharSequence text, int start, int end, StringBuilder out) {
+    int run = start;
     for (int i = start; i < end; i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#x27;");
-        case '/' -> out.append("&#x2F;");
-        default -> out.append(c);
+      String escaped =
+          switch (text.charAt(i)) {
+            case '&' -> "&amp;";
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '"' -> "&quot;";
+            case '\'' -> "&#x27;";
+            case '/' -> "&#x2F;";
+            default -> null;
+          };
+      if (escaped != null) {
+        out.append(text, run, i).append(escaped);
+        run = i + 1;
       }
     }
+    out.append(text, run, end);
   }
 }

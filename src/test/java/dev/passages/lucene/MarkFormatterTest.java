@@ -2,6 +2,9 @@ package dev.passages.lucene;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.passages.search.Html;
+import java.util.Random;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
@@ -10,6 +13,25 @@ import org.junit.jupiter.api.Test;
 class MarkFormatterTest {
 
   private final MarkFormatter formatter = new MarkFormatter(320, 2);
+
+  @Test
+  void textIsEscapedAsLucenesOwnFormatterEscapesIt() {
+    DefaultPassageFormatter lucene = new DefaultPassageFormatter("", "", "", true);
+    Random random = new Random(7);
+    String pool = "&<>\"'/ aZ09-’“”—ü€\u00a0\n";
+    for (int round = 0; round < 500; round++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = random.nextInt(40); i > 0; i--) {
+        text.append(pool.charAt(random.nextInt(pool.length())));
+      }
+      Passage whole = new Passage();
+      whole.setStartOffset(0);
+      whole.setEndOffset(text.length());
+      assertThat(Html.escape(text))
+          .as("escaping %s", text)
+          .isEqualTo(lucene.format(new Passage[] {whole}, text.toString()));
+    }
+  }
 
   @Test
   void aPhraseRunningPastTheEndOfItsWindowKeepsItsWholeOffsets() {
