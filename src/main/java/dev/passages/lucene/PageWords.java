@@ -26,14 +26,16 @@ import org.apache.lucene.util.BytesRef;
 /**
  * Where a query of single words (one word, or words each optional, required or excluded) matches in
  * the passages of one page: each word's postings are opened once per segment and moved forward from
- * passage to passage. An optional or required prefix (or other pattern) counts as the words it
- * stands for in each segment, which the highlighter reads from the postings only when they are few
- * (SharedWeightOffsets); the weight's matches looked each of them up again for every passage, two
- * fifths of a search for {@code kazakh*}. Lucene's weight matches open every word's postings again
- * for every passage, a quarter of marking a page (JFR, the query mix under load). Marking the
- * bench's keyword queries costs 12 % less on the seed corpus and 7 % less at a million passages
- * (both ways in turn in one JVM). The marks are the same as the weight's, and so are the windows
- * shown: a match counts once, as a weight match does, not as often as its word is in the passage.
+ * passage to passage. Lucene's weight matches open every word's postings again for every passage, a
+ * quarter of marking a page (JFR, the query mix under load). Marking the bench's keyword queries
+ * costs 12 % less on the seed corpus and 7 % less at a million passages (both ways in turn in one
+ * JVM). The marks are the same as the weight's, and so are the windows shown: a match counts once,
+ * as a weight match does, not as often as its word is in the passage.
+ *
+ * <p>An optional or required prefix (or other pattern) counts as the words it stands for in each
+ * segment; the highlighter reads a pattern from the postings only when it stands for few words
+ * (SharedWeightOffsets). The weight's matches looked each of those words up again for every
+ * passage, two fifths of a search for {@code kazakh*}.
  */
 final class PageWords {
 
@@ -71,8 +73,8 @@ final class PageWords {
   /**
    * The words of {@code query} marked in the fields {@code markedField} accepts, when the query is
    * made of single words only, each optional, required or excluded (the parser's {@code +(-word
-   * *:*)} too); else null, and its passages are marked through its weight. A word repeated is one
-   * word.
+   * *:*)} too), and of optional or required patterns; else null, and its passages are marked
+   * through its weight. A word repeated is one word.
    */
   static PageWords of(Query query, Predicate<String> markedField) {
     Set<Term> wanted = new LinkedHashSet<>();
