@@ -227,6 +227,17 @@ class MeaningSearchTest {
     SourceCounts sources = result.sources();
     assertThat(sources.article() + sources.commentary() + sources.comment())
         .isEqualTo(result.total());
+    // Each source's count is its hits', those found by meaning alone included; some of those are
+    // not from the article, or this would test less.
+    assertThat(sources.article()).isEqualTo(count(result, "article"));
+    assertThat(sources.commentary()).isEqualTo(count(result, "commentary"));
+    assertThat(sources.comment()).isEqualTo(count(result, "comment"));
+    assertThat(result.hits())
+        .anyMatch(h -> h.matched() == Matched.MEANING && !h.source().equals("article"));
+  }
+
+  private static long count(SearchResult result, String source) {
+    return result.hits().stream().filter(h -> h.source().equals(source)).count();
   }
 
   /**
