@@ -92,14 +92,12 @@ final class Explainer {
           exact.equals(matchedExact)
               ? new MatchNote('"' + term.text() + '"', matched, "phrase")
               : null;
-      case PREFIX -> {
-        List<String> prefix = exact;
-        yield prefix.size() == 1
-                && matchedExact.size() == 1
-                && matchedExact.getFirst().startsWith(prefix.getFirst())
-            ? new MatchNote(term.text() + "*", matched, "prefix")
-            : null;
-      }
+      case PREFIX ->
+          exact.size() == 1
+                  && matchedExact.size() == 1
+                  && matchedExact.getFirst().startsWith(exact.getFirst())
+              ? new MatchNote(term.text() + "*", matched, "prefix")
+              : null;
       case WORD -> {
         String typed = typos.getOrDefault(term.text(), term.text());
         String how = typos.containsKey(term.text()) ? "typo" : null;
