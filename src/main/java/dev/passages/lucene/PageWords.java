@@ -10,32 +10,46 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.SlowImpactsEnum;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ExactPhraseMatcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiTermQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.similarities.Similarity.SimScorer;
 import org.apache.lucene.search.uhighlight.OffsetsEnum;
+import org.apache.lucene.util.ArrayUtil;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.BytesRefBuilder;
 
 /**
- * Where a query of single words (one word, or words each optional, required or excluded) matches in
- * the passages of one page: each word's postings are opened once per segment and moved forward from
- * passage to passage. Lucene's weight matches open every word's postings again for every passage, a
- * quarter of marking a page (JFR, the query mix under load). Marking the bench's keyword queries
- * costs 12 % less on the seed corpus and 7 % less at a million passages (both ways in turn in one
- * JVM). The marks are the same as the weight's, and so are the windows shown: a match counts once,
- * as a weight match does, not as often as its word is in the passage.
+ * Where a query of single words (each optional, required or excluded) and exact phrases (each
+ * optional) matches in the passages of one page: each word's postings are opened once per segment
+ * and moved forward from passage to passage. Lucene's weight matches open every word's postings
+ * again for every passage, a quarter of marking a page (JFR, the query mix under load). Marking the
+ * bench's keyword queries costs 12 % less on the seed corpus and 7 % less at a million passages
+ * (both ways in turn in one JVM). The marks are the same as the weight's, and so are the windows
+ * shown: a match counts once, as a weight match does, not as often as its word is in the passage.
  *
  * <p>An optional or required prefix (or other pattern) counts as the words it stands for in each
  * segment; the highlighter reads a pattern from the postings only when it stands for few words
  * (SharedWeightOffsets). The weight's matches looked each of those words up again for every
  * passage, two fifths of a search for {@code kazakh*}.
+ *
+ * <p>An optional exact phrase is found with Lucene's own {@link ExactPhraseMatcher} over its words'
+ * cursors, and its matches are named and spanned as the weight's: one match from its first word to
+ * its last, named by its words joined by spaces. Through the weight, the question {@code what did
+ * China say about the Russian-led forces} spent a fifth of its search on matches (JFR); the bench's
+ * query mix, five of whose twenty queries hold a phrase, costs 7 % less this way (both ways in turn
+ * in one JVM).
  */
 final class PageWords {
 
@@ -43,6 +57,8 @@ final class PageWords {
   private final List<Term> marked;
 
   private final List<MultiTermQuery> markedPatterns;
+
+  private final List<PhraseQuery> markedPhrases;
 
   /**
    * Words and patterns a passage must hold (a pattern: one of its words) to be marked at all, and
@@ -60,11 +76,13 @@ final class PageWords {
   private PageWords(
       List<Term> marked,
       List<MultiTermQuery> markedPatterns,
+      List<PhraseQuery> markedPhrases,
       List<Term> required,
       List<MultiTermQuery> requiredPatterns,
       List<Term> excluded) {
     this.marked = marked;
     this.markedPatterns = markedPatterns;
+    this.markedPhrases = markedPhrases;
     this.required = required;
     this.requiredPatterns = requiredPatterns;
     this.excluded = excluded;
@@ -73,12 +91,13 @@ final class PageWords {
   /**
    * The words of {@code query} marked in the fields {@code markedField} accepts, when the query is
    * made of single words only, each optional, required or excluded (the parser's {@code +(-word
-   * *:*)} too), and of optional or required patterns; else null, and its passages are marked
-   * through its weight. A word repeated is one word.
+   * *:*)} too), of optional or required patterns, and of optional exact phrases; else null, and its
+   * passages are marked through its weight. A word or phrase repeated is one.
    */
   static PageWords of(Query query, Predicate<String> markedField) {
     Set<Term> wanted = new LinkedHashSet<>();
     Set<MultiTermQuery> wantedPatterns = new LinkedHashSet<>();
+    Set<PhraseQuery> wantedPhrases = new LinkedHashSet<>();
     Set<Term> required = new LinkedHashSet<>();
     Set<MultiTermQuery> requiredPatterns = new LinkedHashSet<>();
     Set<Term> excluded = new LinkedHashSet<>();
@@ -86,13 +105,19 @@ final class PageWords {
       wanted.add(word.getTerm());
     } else if (query instanceof MultiTermQuery pattern) {
       wantedPatterns.add(pattern);
+    } else if (exactPhrase(query) != null) {
+      wantedPhrases.add(exactPhrase(query));
     } else if (query instanceof BooleanQuery words && words.getMinimumNumberShouldMatch() == 0) {
       for (BooleanClause clause : words.clauses()) {
         Term word = clause.query() instanceof TermQuery term ? term.getTerm() : null;
         MultiTermQuery pattern =
             clause.query() instanceof MultiTermQuery multiTerm ? multiTerm : null;
-        Term notWord = word == null && pattern == null ? exclusion(clause.query()) : null;
-        if (word != null && clause.occur() == Occur.SHOULD) {
+        PhraseQuery phrase = exactPhrase(clause.query());
+        Term notWord =
+            word == null && pattern == null && phrase == null ? exclusion(clause.query()) : null;
+        if (phrase != null && clause.occur() == Occur.SHOULD) {
+          wantedPhrases.add(phrase);
+        } else if (word != null && clause.occur() == Occur.SHOULD) {
           wanted.add(word);
         } else if (word != null && clause.occur() == Occur.MUST) {
           wanted.add(word);
@@ -113,15 +138,28 @@ final class PageWords {
     } else {
       return null;
     }
-    if (wanted.isEmpty() && wantedPatterns.isEmpty()) {
+    if (wanted.isEmpty() && wantedPatterns.isEmpty() && wantedPhrases.isEmpty()) {
       return null;
     }
     return new PageWords(
         wanted.stream().filter(term -> markedField.test(term.field())).toList(),
         wantedPatterns.stream().filter(pattern -> markedField.test(pattern.getField())).toList(),
+        wantedPhrases.stream().filter(phrase -> markedField.test(phrase.getField())).toList(),
         List.copyOf(required),
         List.copyOf(requiredPatterns),
         List.copyOf(excluded));
+  }
+
+  /**
+   * {@code part} when it is a phrase of two or more words with no slop; else null. (A phrase of one
+   * word is that word once rewritten, and a sloppy phrase is matched by another matcher.)
+   */
+  private static PhraseQuery exactPhrase(Query part) {
+    return part instanceof PhraseQuery phrase
+            && phrase.getSlop() == 0
+            && phrase.getTerms().length >= 2
+        ? phrase
+        : null;
   }
 
   /** The word {@code part} excludes when it is the parser's {@code (-word *:*)}; else null. */
@@ -164,11 +202,17 @@ final class PageWords {
         return OffsetsEnum.EMPTY; // an empty group: a required word is not in this segment
       }
     }
-    List<OffsetsEnum> found = new ArrayList<>(marked.size());
+    List<OffsetsEnum> found = new ArrayList<>(marked.size() + markedPhrases.size());
     for (Cursor word : here.marked()) {
       PostingsEnum postings = word.at(doc);
       if (postings != null) {
         found.add(new WordMatches(word.text, postings));
+      }
+    }
+    for (PhraseCursor phrase : here.markedPhrases()) {
+      OffsetsEnum spans = phrase.matches(doc);
+      if (spans != null) {
+        found.add(spans);
       }
     }
     return switch (found.size()) {
@@ -200,8 +244,16 @@ final class PageWords {
     for (MultiTermQuery pattern : requiredPatterns) {
       requiredHere.add(cursors(pattern, segment).toArray(Cursor[]::new));
     }
+    List<PhraseCursor> phrasesHere = new ArrayList<>(markedPhrases.size());
+    for (PhraseQuery phrase : markedPhrases) {
+      PhraseCursor cursor = PhraseCursor.of(phrase, segment);
+      if (cursor != null) {
+        phrasesHere.add(cursor);
+      }
+    }
     return new SegmentCursors(
         markedHere.toArray(Cursor[]::new),
+        phrasesHere.toArray(PhraseCursor[]::new),
         requiredHere.toArray(Cursor[][]::new),
         cursors(excluded, segment).toArray(Cursor[]::new));
   }
@@ -242,10 +294,11 @@ final class PageWords {
   }
 
   /**
-   * The cursors of the marked words, of the required ones (a group per word or pattern, of which a
-   * passage must hold one), and of the excluded ones, in one segment.
+   * The cursors of the marked words and phrases, of the required words (a group per word or
+   * pattern, of which a passage must hold one), and of the excluded ones, in one segment.
    */
-  private record SegmentCursors(Cursor[] marked, Cursor[][] required, Cursor[] excluded) {}
+  private record SegmentCursors(
+      Cursor[] marked, PhraseCursor[] markedPhrases, Cursor[][] required, Cursor[] excluded) {}
 
   /**
    * A word's postings in one segment, with their offsets, moved forward from passage to passage.
@@ -270,6 +323,122 @@ final class PageWords {
         postings.advance(doc);
       }
       return postings.docID() == doc ? postings : null;
+    }
+  }
+
+  /**
+   * An exact phrase's words in one segment, a cursor per word: where they stand in a passage in the
+   * phrase's order, {@link ExactPhraseMatcher} finds the matches as the phrase's weight does.
+   */
+  private static final class PhraseCursor {
+    /** Lucene's matcher scores nothing here; the weight's matches use such a scorer too. */
+    private static final SimScorer UNSCORED =
+        new SimScorer() {
+          @Override
+          public float score(float freq, long norm) {
+            return 1f;
+          }
+        };
+
+    private final BytesRef name;
+    private final Term[] words;
+    private final int[] positions;
+    private final Cursor[] cursors;
+
+    private PhraseCursor(BytesRef name, Term[] words, int[] positions, Cursor[] cursors) {
+      this.name = name;
+      this.words = words;
+      this.positions = positions;
+      this.cursors = cursors;
+    }
+
+    /** The cursors of {@code phrase}'s words in {@code segment}; null if one is not in it. */
+    static PhraseCursor of(PhraseQuery phrase, LeafReaderContext segment) throws IOException {
+      Term[] words = phrase.getTerms();
+      List<Cursor> cursors = cursors(List.of(words), segment);
+      if (cursors.size() < words.length) {
+        return null;
+      }
+      return new PhraseCursor(
+          name(words), words, phrase.getPositions(), cursors.toArray(Cursor[]::new));
+    }
+
+    /** As the highlighter names a match of a phrase: its words joined by spaces. */
+    private static BytesRef name(Term[] words) {
+      BytesRefBuilder name = new BytesRefBuilder();
+      for (Term word : words) {
+        if (name.length() > 0) {
+          name.append((byte) ' ');
+        }
+        name.append(word.bytes());
+      }
+      return name.toBytesRef();
+    }
+
+    /** The phrase's matches in {@code doc}, each from its first word to its last; null if none. */
+    OffsetsEnum matches(int doc) throws IOException {
+      PhraseQuery.PostingsAndFreq[] postings = new PhraseQuery.PostingsAndFreq[cursors.length];
+      for (int i = 0; i < cursors.length; i++) {
+        PostingsEnum here = cursors[i].at(doc);
+        if (here == null) {
+          return null;
+        }
+        postings[i] =
+            new PhraseQuery.PostingsAndFreq(
+                here, new SlowImpactsEnum(here), positions[i], words[i]);
+      }
+      // In the order the phrase's weight puts them: the first word leads, the last ends a match.
+      ArrayUtil.timSort(postings);
+      ExactPhraseMatcher matcher =
+          new ExactPhraseMatcher(postings, ScoreMode.COMPLETE_NO_SCORES, UNSCORED, 0f);
+      matcher.resetPositions();
+      int[] spans = new int[8];
+      int found = 0;
+      while (matcher.nextMatch()) {
+        spans = ArrayUtil.grow(spans, found + 2);
+        spans[found++] = matcher.startOffset();
+        spans[found++] = matcher.endOffset();
+      }
+      return found == 0 ? null : new SpanMatches(name, spans, found / 2);
+    }
+  }
+
+  /** A phrase's matches in one passage, each a span named by the phrase, counted once (freq 1). */
+  private static final class SpanMatches extends OffsetsEnum {
+    private final BytesRef name;
+    private final int[] spans;
+    private final int count;
+    private int at = -1;
+
+    SpanMatches(BytesRef name, int[] spans, int count) {
+      this.name = name;
+      this.spans = spans;
+      this.count = count;
+    }
+
+    @Override
+    public boolean nextPosition() {
+      return ++at < count;
+    }
+
+    @Override
+    public int freq() {
+      return 1;
+    }
+
+    @Override
+    public BytesRef getTerm() {
+      return name;
+    }
+
+    @Override
+    public int startOffset() {
+      return spans[2 * at];
+    }
+
+    @Override
+    public int endOffset() {
+      return spans[2 * at + 1];
     }
   }
 
@@ -321,6 +490,7 @@ final class PageWords {
     return "PageWords"
         + marked
         + markedPatterns
+        + markedPhrases
         + " of "
         + required
         + requiredPatterns

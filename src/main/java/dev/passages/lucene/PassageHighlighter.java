@@ -66,8 +66,8 @@ final class PassageHighlighter {
   private final FieldInfos fieldInfos;
 
   /**
-   * Whether a query of single words is marked through {@link PageWords}; else through its weight,
-   * as any other query (which tests compare it with).
+   * Whether a query of single words and exact phrases is marked through {@link PageWords}; else
+   * through its weight, as any other query (which tests compare it with).
    */
   private final boolean wordsByPage;
 

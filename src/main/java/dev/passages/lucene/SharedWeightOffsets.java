@@ -29,8 +29,8 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  * weight anew for every passage, and so looks every term up in the term dictionary again for each:
  * a tenth of a question's search (JFR, the query mix under load). The weight here is made once,
  * over the index's own leaves, and its terms are looked up once per segment. A query of single
- * words is read more simply still: each word's postings once per segment for the page ({@link
- * PageWords}).
+ * words and exact phrases is read more simply still: each word's postings once per segment for the
+ * page ({@link PageWords}).
  *
  * <p>As Lucene's, for weight matches with the highlighter's default field matcher (only the field
  * itself), which this highlighter uses.
@@ -79,9 +79,9 @@ final class SharedWeightOffsets extends FieldOffsetStrategy {
   private final RequestWeight shared;
 
   /**
-   * The query's words in this field, when it is made of single words only; else null. A strategy
-   * marks one field for one request (the exact view has a strategy of its own, with the same
-   * query), so the words' postings are opened once for the page.
+   * The query's words in this field, when it is made of single words and exact phrases only; else
+   * null. A strategy marks one field for one request (the exact view has a strategy of its own,
+   * with the same query), so the words' postings are opened once for the page.
    */
   private final PageWords words;
 

@@ -18,9 +18,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A query of single words (and prefixes) is marked through its words' postings read once for the
- * page ({@link PageWords}): every passage gets the marks, windows and offsets its weight's matches
- * give.
+ * A query of single words (and prefixes and exact phrases) is marked through its words' postings
+ * read once for the page ({@link PageWords}): every passage gets the marks, windows and offsets its
+ * weight's matches give.
  */
 class PageWordsTest {
 
@@ -65,6 +65,18 @@ class PageWordsTest {
             + windowOf("One zeppelin among many zeppelins in the third window")
             + windowOf("Nothing to mark in the fourth and last window")
             + "\n");
+    // A phrase whose first word is also asked for alone, in the third window: the phrase's match
+    // is named by both its words, as the weight's matches name it, so the third window holds two
+    // names and is shown; named by its first word, it would be one name, as in the first two.
+    SeedCorpus.write(
+        corpus,
+        "phrases.txt",
+        "Phrases fixture\n"
+            + windowOf("A wombat here and the same wombat again in the first")
+            + windowOf("A wombat there and that wombat once more in the second")
+            + windowOf("One wombat digs a burrow in the third window")
+            + windowOf("Nothing to mark in the fourth and last window")
+            + "\n");
     reader = FixtureIndexes.indexedReader(corpus, dir.resolve("index"));
     searcher = new HighlightingSearcher(reader);
   }
@@ -106,12 +118,23 @@ class PageWordsTest {
         "Kazakhstan kazakh*",
         "zeppelin quo*",
         "zeppelin*",
-        "zep* quokka"
+        "zep* quokka",
+        "\"color revolution\"",
+        "\"Russian pride\"",
+        "Sino-Kazakh",
+        "12th-largest",
+        "what did China say about the Russian-led forces",
+        "\"and so on\" zeppelin",
+        "\"so on and so\"",
+        "\"zeppelin again in the first\" quokka",
+        "\"Russian pride\" \"color revolution\" Russia",
+        "\"wombat digs\" wombat",
+        "Tokayev -request \"color revolution\""
       })
   void wordsAreMarkedAsTheirWeightMarksThem(String text) throws IOException {
     Query marked = LuceneQueries.toLucene(QuerySyntax.parse(text)).marked();
     assertThat(PageWords.of(marked, field -> true))
-        .as("a query of single words: " + marked)
+        .as("a query of single words and exact phrases: " + marked)
         .isNotNull();
     // Every passage, those the query does not match and those holding an excluded word included.
     int[] docs = IntStream.range(0, reader.maxDoc()).toArray();
@@ -124,7 +147,12 @@ class PageWordsTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"\"color revolution\"", "uranium -kazakh*", "Sino-Kazakh", "(uranium oil) OR gas"})
+      strings = {
+        "uranium -kazakh*",
+        "(uranium oil) OR gas",
+        "\"Putin West\"~3",
+        "uranium -\"color revolution\""
+      })
   void otherQueriesAreMarkedThroughTheirWeight(String text) {
     Query marked = LuceneQueries.toLucene(QuerySyntax.parse(text)).marked();
     assertThat(PageWords.of(marked, field -> true)).isNull();
