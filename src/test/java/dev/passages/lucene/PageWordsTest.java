@@ -3,6 +3,8 @@ package dev.passages.lucene;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passages.SeedCorpus;
+import dev.passages.corpus.Source;
+import dev.passages.corpus.TextDocumentParser;
 import dev.passages.search.QuerySyntax;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,8 +13,11 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -143,6 +148,50 @@ class PageWordsTest {
     PassageHighlighter.Marked byWeight = new PassageHighlighter(searcher, false).mark(marked, docs);
 
     assertThat(marks(byPage)).isEqualTo(marks(byWeight)).anyMatch(mark -> mark.contains("<mark>"));
+  }
+
+  /**
+   * A live index has a segment per change (a comment, an edited file): a phrase is found in each
+   * segment that holds all its words, and passes over one that lacks a word.
+   */
+  @Test
+  void phrasesAreMarkedAsTheirWeightMarksThemInEverySegment() throws IOException {
+    Path index = dir.resolve("segments");
+    try (LuceneWriter writer = LuceneWriter.open(index, true)) {
+      for (String[] document :
+          List.of(
+              new String[] {"first", "A color revolution began in the first segment."},
+              new String[] {"second", "Color alone, and no other word of it, in the second."},
+              new String[] {"third", "The revolution in color, then a color revolution again."})) {
+        writer.put(
+            TextDocumentParser.parse(
+                    document[0], Source.COMMENTARY, "Segment " + document[0] + "\n" + document[1])
+                .orElseThrow(),
+            "hash");
+        writer.commit("fingerprint");
+      }
+    }
+    try (Directory directory = FSDirectory.open(index);
+        DirectoryReader segments = DirectoryReader.open(directory)) {
+      assertThat(segments.leaves()).hasSize(3);
+      HighlightingSearcher searcher = new HighlightingSearcher(segments);
+      int[] docs = IntStream.range(0, segments.maxDoc()).toArray();
+      for (String text : List.of("\"color revolution\"", "\"color revolution\" segment")) {
+        Query marked = LuceneQueries.toLucene(QuerySyntax.parse(text)).marked();
+        assertThat(PageWords.of(marked, field -> true)).isNotNull();
+
+        PassageHighlighter.Marked byPage =
+            new PassageHighlighter(searcher, true).mark(marked, docs);
+        PassageHighlighter.Marked byWeight =
+            new PassageHighlighter(searcher, false).mark(marked, docs);
+
+        assertThat(marks(byPage))
+            .as(text)
+            .isEqualTo(marks(byWeight))
+            .filteredOn(mark -> mark.contains("<mark>color revolution</mark>"))
+            .hasSize(2);
+      }
+    }
   }
 
   @ParameterizedTest
