@@ -53,7 +53,7 @@ import org.apache.lucene.util.BytesRefBuilder;
  */
 final class PageWords {
 
-  /** The words and patterns marked, in the field this strategy marks. */
+  /** The words, patterns and phrases marked, in the field this strategy marks. */
   private final List<Term> marked;
 
   private final List<MultiTermQuery> markedPatterns;
@@ -105,8 +105,8 @@ final class PageWords {
       wanted.add(word.getTerm());
     } else if (query instanceof MultiTermQuery pattern) {
       wantedPatterns.add(pattern);
-    } else if (exactPhrase(query) != null) {
-      wantedPhrases.add(exactPhrase(query));
+    } else if (exactPhrase(query) instanceof PhraseQuery phrase) {
+      wantedPhrases.add(phrase);
     } else if (query instanceof BooleanQuery words && words.getMinimumNumberShouldMatch() == 0) {
       for (BooleanClause clause : words.clauses()) {
         Term word = clause.query() instanceof TermQuery term ? term.getTerm() : null;
