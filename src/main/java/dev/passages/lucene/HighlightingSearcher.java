@@ -103,14 +103,25 @@ final class HighlightingSearcher extends IndexSearcher {
   }
 
   private TermQuery withStates(TermQuery word) throws IOException {
-    Term term = word.getTerm();
+    return new TermQuery(word.getTerm(), states(word.getTerm()));
+  }
+
+  /**
+   * How many passages of this snapshot hold {@code term}, deleted ones included until merged away:
+   * from its kept place in the index.
+   */
+  int docFreq(Term term) throws IOException {
+    return states(term).docFreq();
+  }
+
+  private TermStates states(Term term) throws IOException {
     TermStates states = termStates.get(term);
     if (states == null) {
       // Built with statistics, every segment's state is looked up now: nothing changes later.
       states = TermStates.build(this, term, true);
       termStates.put(new Term(term.field(), BytesRef.deepCopyOf(term.bytes())), states);
     }
-    return new TermQuery(term, states);
+    return states;
   }
 
   /**

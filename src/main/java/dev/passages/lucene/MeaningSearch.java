@@ -109,7 +109,7 @@ final class MeaningSearch {
 
   /** The best by words ({@code head}) and the nearest by meaning as one ranking. */
   private static List<Fusion.Fused> fuse(
-      IndexSearcher searcher,
+      HighlightingSearcher searcher,
       EngineQuery request,
       LuceneQueries.PassageQuery query,
       WordSearch.Answer words,
@@ -242,10 +242,15 @@ final class MeaningSearch {
    * the text never uses is not taken for a perfect match.
    */
   private static float bestPossible(
-      IndexSearcher searcher, Query query, LuceneQueries.PassageQuery parsed) throws IOException {
+      HighlightingSearcher searcher, Query query, LuceneQueries.PassageQuery parsed)
+      throws IOException {
     int present = 0;
     for (Query part : parsed.parts()) {
-      present += searcher.count(part) > 0 ? 1 : 0;
+      // Most parts are words, which the kept statistics answer for without a search.
+      boolean holds =
+          MatchBound.atMost(searcher, part) > 0
+              && (MatchBound.surelyMatches(searcher, part) || searcher.count(part) > 0);
+      present += holds ? 1 : 0;
     }
     if (present == 0) {
       return 0;
