@@ -18,7 +18,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
@@ -154,11 +153,11 @@ final class WordSearch {
     // collector's signal to count nothing.
     wanted = Math.max(1, wanted);
     Query word = text.listing() ? null : soleClause(query.matching());
-    // Without deletions, a word's document frequency is its count.
-    IndexReader reader = searcher.getIndexReader();
+    // Without deletions, a word's document frequency (kept with its place in the index) is its
+    // count.
     OptionalLong known =
-        word instanceof TermQuery term && !reader.hasDeletions()
-            ? OptionalLong.of(reader.docFreq(term.getTerm()))
+        word instanceof TermQuery term && !searcher.getIndexReader().hasDeletions()
+            ? OptionalLong.of(searcher.docFreq(term.getTerm()))
             : OptionalLong.empty();
     RankedPage ranked =
         known.isPresent() && known.getAsLong() > PassageSearch.COUNT_UP_TO
