@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.passages.search.Hit;
 
 /** The one JSON configuration, shared by the HTTP API and the CLI's {@code --json}. */
 public final class Json {
@@ -17,6 +18,7 @@ public final class Json {
               JsonFactory.builder()
                   .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
                   .build())
+          .addMixIn(Hit.class, KeptTextJson.ForHit.class)
           .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
           // Our enums name their JSON form in toString ("all", not "ALL").
           .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
