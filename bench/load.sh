@@ -5,10 +5,11 @@
 # (in zstd), and against /health (the framework's floor, in every round), with the server's CPU per
 # request (from /proc) and its heap after each plain search run. Figures only.
 #   bench/load.sh [SECONDS] [CONNECTIONS] [WARM_SECONDS] [ROUNDS]
-#   default 30 s at 64 connections, 20 s warm, 1 round. With ROUNDS > 1 the four search runs
-#   (plain, gzip, br, zstd) and /health repeat in turn, so that what compression adds, and a
-#   search's ratio to /health, are read from neighbouring runs: a server still warming, or a
-#   machine whose speed drifts, moves them all alike.
+#   default 30 s at 64 connections, 20 s warm, 1 round. With ROUNDS > 1 the runs (plain search,
+#   /health, then search in gzip, br and zstd) repeat in turn, so that what compression adds, and
+#   a search's ratio to /health, are read from neighbouring runs: a server still warming, or a
+#   machine whose speed drifts, moves them all alike. Each round prints the fresh search's ratio to
+#   /health (requests/s of the two neighbouring runs); several rounds, their median.
 # Two servers in turn: as `passages serve` runs by default (repeated searches answered from the
 # kept results), then with --result-cache 0, so every search is searched and highlighted afresh.
 # Each is first warmed at full load for WARM_SECONDS, then 5 s in each coding (not counted: the
@@ -67,6 +68,9 @@ measure() {
   echo "$result cpu_us_per_request=$(( (after - before) * 1000000 / ticks_per_second / (requests > 0 ? requests : 1) ))"
 }
 
+# The requests/s of a RESULT line.
+rps() { sed -n 's/.*rps=\([0-9]*\).*/\1/p' <<<"$1"; }
+
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB; ${seconds}s per run at ${connections} connections, 2 threads; ${warm}s warm-up per server"
 for cache in 256 0; do
   start --result-cache "$cache"
@@ -79,15 +83,26 @@ for cache in 256 0; do
       "http://127.0.0.1:$port" >/dev/null
   done
   echo "warmed: ${warm}s of /api/search at full load, then 5 s in each coding"
+  ratios=()
   for round in $(seq 1 "$rounds"); do
     [ "$rounds" = 1 ] || echo "round $round"
-    echo "/api/search        $(measure bench/search.lua "")  heap after: $(heap)"
+    search=$(measure bench/search.lua "")
+    # In every round, right after the plain searches: the machine's speed drifts within minutes
+    # (/health measured once at the end answered 40,686/s for one server and 22,501/s for the next;
+    # searches in neighbouring 10 s runs, 12,600/s and 7,400/s), so the ratio is read from
+    # neighbouring runs. The heap is read after both.
+    health=$(measure bench/health.lua /health)
+    echo "/api/search        $search  heap after: $(heap)"
+    echo "/health            $health"
     echo "/api/search gzip   $(measure bench/search.lua "" -H 'Accept-Encoding: gzip')"
     echo "/api/search br     $(measure bench/search.lua "" -H 'Accept-Encoding: gzip, deflate, br')"
     echo "/api/search zstd   $(measure bench/search.lua "" -H 'Accept-Encoding: gzip, deflate, br, zstd')"
-    # In every round, next to the searches: the machine's speed drifts within minutes (/health
-    # measured once at the end answered 40,686/s for one server and 22,501/s for the next).
-    echo "/health            $(measure bench/health.lua /health)"
+    ratios+=("$(rps "$search") $(rps "$health")")
+    echo "search at $(printf '%s\n' "${ratios[-1]}" | awk '{ printf "%.1f", 100 * $1 / $2 }') % of /health's requests/s"
   done
+  if [ "$rounds" -gt 1 ]; then
+    echo "search at $(printf '%s\n' "${ratios[@]}" | awk '{ print 100 * $1 / $2 }' | sort -n | awk '{ v[NR] = $1 } END {
+      printf "%.1f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }') % of /health's requests/s, the median of $rounds rounds"
+  fi
   stop
 done
