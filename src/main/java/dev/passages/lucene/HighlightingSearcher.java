@@ -57,8 +57,12 @@ final class HighlightingSearcher extends IndexSearcher {
 
   static final int KEPT_UP_TO_CHARS = 2_000;
 
+  /** The postings enums that marked pages of this snapshot gave back. */
+  final PostingsPool postings;
+
   HighlightingSearcher(IndexReader reader) {
     super(reader);
+    this.postings = new PostingsPool(reader.leaves().size());
     this.highlighter = new PassageHighlighter(this);
     this.sourcesBySize = sourcesBySize(reader);
   }

@@ -73,6 +73,9 @@ final class PageWords {
   /** The words' cursors in each segment of the page, by the segment's ordinal. */
   private final Map<Integer, SegmentCursors> bySegment = new HashMap<>();
 
+  /** Where the cursors' postings come from and go back to; null: made afresh, left to the GC. */
+  private PostingsPool pool;
+
   private PageWords(
       List<Term> marked,
       List<MultiTermQuery> markedPatterns,
@@ -231,22 +234,62 @@ final class PageWords {
     return false;
   }
 
+  /**
+   * Opens the words' postings with enums that earlier pages gave back to {@code pool}, and lets
+   * {@link #giveBackPostings} give this page's back; returns this.
+   */
+  PageWords drawingOn(PostingsPool pool) {
+    this.pool = pool;
+    return this;
+  }
+
+  /**
+   * Gives the postings of this page's cursors back to the pool, for other pages: once the page is
+   * marked, as nothing here reads them after. A page that is asked for more opens new cursors.
+   */
+  void giveBackPostings() {
+    if (pool == null) {
+      return;
+    }
+    for (Map.Entry<Integer, SegmentCursors> segment : bySegment.entrySet()) {
+      int ord = segment.getKey();
+      SegmentCursors here = segment.getValue();
+      List<Cursor> all = new ArrayList<>(List.of(here.marked()));
+      for (PhraseCursor phrase : here.markedPhrases()) {
+        all.addAll(List.of(phrase.cursors));
+      }
+      for (Cursor[] anyOf : here.required()) {
+        all.addAll(List.of(anyOf));
+      }
+      all.addAll(List.of(here.excluded()));
+      for (Cursor cursor : all) {
+        pool.giveBack(ord, cursor.postings);
+      }
+    }
+    bySegment.clear();
+  }
+
+  /** Postings given back in {@code segment} by an earlier page, or null. */
+  private static PostingsEnum reusable(PostingsPool pool, LeafReaderContext segment) {
+    return pool == null ? null : pool.take(segment.ord);
+  }
+
   /** The cursors of the words and patterns in {@code segment}. */
   private SegmentCursors cursors(LeafReaderContext segment) throws IOException {
-    List<Cursor> markedHere = new ArrayList<>(cursors(marked, segment));
+    List<Cursor> markedHere = new ArrayList<>(cursors(marked, segment, pool));
     for (MultiTermQuery pattern : markedPatterns) {
-      markedHere.addAll(cursors(pattern, segment));
+      markedHere.addAll(cursors(pattern, segment, pool));
     }
     List<Cursor[]> requiredHere = new ArrayList<>();
     for (Term word : required) {
-      requiredHere.add(cursors(List.of(word), segment).toArray(Cursor[]::new));
+      requiredHere.add(cursors(List.of(word), segment, pool).toArray(Cursor[]::new));
     }
     for (MultiTermQuery pattern : requiredPatterns) {
-      requiredHere.add(cursors(pattern, segment).toArray(Cursor[]::new));
+      requiredHere.add(cursors(pattern, segment, pool).toArray(Cursor[]::new));
     }
     List<PhraseCursor> phrasesHere = new ArrayList<>(markedPhrases.size());
     for (PhraseQuery phrase : markedPhrases) {
-      PhraseCursor cursor = PhraseCursor.of(phrase, segment);
+      PhraseCursor cursor = PhraseCursor.of(phrase, segment, pool);
       if (cursor != null) {
         phrasesHere.add(cursor);
       }
@@ -255,18 +298,18 @@ final class PageWords {
         markedHere.toArray(Cursor[]::new),
         phrasesHere.toArray(PhraseCursor[]::new),
         requiredHere.toArray(Cursor[][]::new),
-        cursors(excluded, segment).toArray(Cursor[]::new));
+        cursors(excluded, segment, pool).toArray(Cursor[]::new));
   }
 
   /** The cursors of those of {@code words} that {@code segment} holds. */
-  private static List<Cursor> cursors(List<Term> words, LeafReaderContext segment)
-      throws IOException {
+  private static List<Cursor> cursors(
+      List<Term> words, LeafReaderContext segment, PostingsPool pool) throws IOException {
     List<Cursor> found = new ArrayList<>(words.size());
     for (Term word : words) {
       Terms terms = segment.reader().terms(word.field());
       TermsEnum termsEnum = terms == null ? null : terms.iterator();
       if (termsEnum != null && termsEnum.seekExact(word.bytes())) {
-        found.add(new Cursor(word.bytes(), termsEnum));
+        found.add(new Cursor(word.bytes(), termsEnum, reusable(pool, segment)));
       }
     }
     return found;
@@ -276,8 +319,8 @@ final class PageWords {
    * The cursors of the words {@code pattern} stands for in {@code segment}, each named as the
    * weight's matches name it (the pattern, not the word), so that windows score alike.
    */
-  private static List<Cursor> cursors(MultiTermQuery pattern, LeafReaderContext segment)
-      throws IOException {
+  private static List<Cursor> cursors(
+      MultiTermQuery pattern, LeafReaderContext segment, PostingsPool pool) throws IOException {
     Terms terms = segment.reader().terms(pattern.getField());
     if (terms == null) {
       return List.of();
@@ -288,7 +331,7 @@ final class PageWords {
     for (BytesRef word = words.next(); word != null; word = words.next()) {
       TermsEnum own = terms.iterator();
       own.seekExact(word, words.termState());
-      found.add(new Cursor(name, own));
+      found.add(new Cursor(name, own, reusable(pool, segment)));
     }
     return found;
   }
@@ -308,10 +351,11 @@ final class PageWords {
     private final TermsEnum termsEnum;
     private PostingsEnum postings;
 
-    Cursor(BytesRef text, TermsEnum termsEnum) throws IOException {
+    /** {@code reuse}: postings a page gave back, or null. */
+    Cursor(BytesRef text, TermsEnum termsEnum, PostingsEnum reuse) throws IOException {
       this.text = text;
       this.termsEnum = termsEnum;
-      this.postings = termsEnum.postings(null, PostingsEnum.OFFSETS);
+      this.postings = termsEnum.postings(reuse, PostingsEnum.OFFSETS);
     }
 
     /** The postings standing on {@code doc}, or null when the word is not in it. */
@@ -353,9 +397,10 @@ final class PageWords {
     }
 
     /** The cursors of {@code phrase}'s words in {@code segment}; null if one is not in it. */
-    static PhraseCursor of(PhraseQuery phrase, LeafReaderContext segment) throws IOException {
+    static PhraseCursor of(PhraseQuery phrase, LeafReaderContext segment, PostingsPool pool)
+        throws IOException {
       Term[] words = phrase.getTerms();
-      List<Cursor> cursors = cursors(List.of(words), segment);
+      List<Cursor> cursors = cursors(List.of(words), segment, pool);
       if (cursors.size() < words.length) {
         return null;
       }

@@ -151,6 +151,8 @@ final class PassageHighlighter {
     Marked mark(Query query, int[] docIds) throws IOException {
       int[] maxPassages = {ALL_WINDOWS};
       Object[] marked = highlightFieldsAsObjects(FIELDS, query, docIds, maxPassages).get(FIELDS[0]);
+      // Not on failure: a page cut short might give back postings it still held.
+      weight.giveBackPostings();
       Highlight[] highlights = new Highlight[marked.length];
       for (int i = 0; i < marked.length; i++) {
         highlights[i] = (Highlight) marked[i];

@@ -3,6 +3,7 @@ package dev.passages.lucene;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -43,6 +44,7 @@ final class SharedWeightOffsets extends FieldOffsetStrategy {
     private final boolean wordsByPage;
     private Query query;
     private Weight weight;
+    private final List<PageWords> pages = new ArrayList<>();
 
     RequestWeight(IndexSearcher searcher, boolean wordsByPage) {
       this.searcher = searcher;
@@ -56,6 +58,26 @@ final class SharedWeightOffsets extends FieldOffsetStrategy {
         this.query = query;
       }
       return weight;
+    }
+
+    /**
+     * The words of {@code query} in the fields {@code markedField} accepts, read by page ({@link
+     * PageWords#of}), with postings drawn from the snapshot's pool; null when the query is not made
+     * of such words.
+     */
+    PageWords pageWords(Query query, Predicate<String> markedField) {
+      PageWords words = PageWords.of(query, markedField);
+      if (words != null && searcher instanceof HighlightingSearcher snapshot) {
+        words.drawingOn(snapshot.postings);
+        pages.add(words);
+      }
+      return words;
+    }
+
+    /** Gives the postings of the request's pages back to the pool, once they are marked. */
+    void giveBackPostings() {
+      pages.forEach(PageWords::giveBackPostings);
+      pages.clear();
     }
 
     /** The index's own context of {@code reader}, one of its segments; null if it is not one. */
@@ -89,7 +111,7 @@ final class SharedWeightOffsets extends FieldOffsetStrategy {
     super(components);
     this.shared = shared;
     this.words =
-        shared.wordsByPage ? PageWords.of(components.query(), components.fieldMatcher()) : null;
+        shared.wordsByPage ? shared.pageWords(components.query(), components.fieldMatcher()) : null;
   }
 
   @Override

@@ -8,8 +8,14 @@ import dev.passages.corpus.TextDocumentParser;
 import dev.passages.search.QuerySyntax;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.Query;
@@ -190,6 +196,52 @@ class PageWordsTest {
             .isEqualTo(marks(byWeight))
             .filteredOn(mark -> mark.contains("<mark>color revolution</mark>"))
             .hasSize(2);
+      }
+    }
+  }
+
+  /**
+   * Pages give their words' postings back to the snapshot's pool for later pages: pages marked at
+   * once on several threads each get their own, and mark as the weight does.
+   */
+  @Test
+  void pagesMarkedAtOnceOnSeveralThreadsMarkAsTheWeightDoes() throws Exception {
+    List<String> texts =
+        List.of(
+            "uranium",
+            "sanctions China",
+            "kazakh* oil",
+            "\"color revolution\"",
+            "Tokayev -request \"color revolution\"",
+            "what did China say about the Russian-led forces",
+            "zeppelin quokka",
+            "\"wombat digs\" wombat");
+    int[] docs = IntStream.range(0, reader.maxDoc()).toArray();
+    Map<String, List<String>> expected = new HashMap<>();
+    for (String text : texts) {
+      Query marked = LuceneQueries.toLucene(QuerySyntax.parse(text)).marked();
+      expected.put(text, marks(new PassageHighlighter(searcher, false).mark(marked, docs)));
+    }
+    PassageHighlighter byPage = new PassageHighlighter(searcher, true);
+    try (ExecutorService threads = Executors.newFixedThreadPool(4)) {
+      List<Future<Integer>> marked = new ArrayList<>();
+      for (int thread = 0; thread < 4; thread++) {
+        int first = thread;
+        marked.add(
+            threads.submit(
+                () -> {
+                  for (int round = 0; round < 40; round++) {
+                    String text = texts.get((first + round) % texts.size());
+                    Query query = LuceneQueries.toLucene(QuerySyntax.parse(text)).marked();
+                    assertThat(marks(byPage.mark(query, docs)))
+                        .as(text)
+                        .isEqualTo(expected.get(text));
+                  }
+                  return 40;
+                }));
+      }
+      for (Future<Integer> pages : marked) {
+        assertThat(pages.get()).isEqualTo(40);
       }
     }
   }
