@@ -89,8 +89,8 @@ for cache in 256 0; do
     search=$(measure bench/search.lua "")
     # In every round, right after the plain searches: the machine's speed drifts within minutes
     # (/health measured once at the end answered 40,686/s for one server and 22,501/s for the next;
-    # searches in neighbouring 10 s runs, 12,600/s and 7,400/s), so the ratio is read from
-    # neighbouring runs. The heap is read after both.
+    # one build's searches, 11,118/s and then 8,975/s in two 10 s runs back to back), so the ratio
+    # is read from neighbouring runs. The heap is read after both.
     health=$(measure bench/health.lua /health)
     echo "/api/search        $search  heap after: $(heap)"
     echo "/health            $health"
