@@ -151,7 +151,7 @@ final class PassageHighlighter {
     Marked mark(Query query, int[] docIds) throws IOException {
       int[] maxPassages = {ALL_WINDOWS};
       Object[] marked = highlightFieldsAsObjects(FIELDS, query, docIds, maxPassages).get(FIELDS[0]);
-      // Not on failure: a page cut short might give back postings it still held.
+      // Only once the page is marked: a page that failed leaves its postings to the GC.
       weight.giveBackPostings();
       Highlight[] highlights = new Highlight[marked.length];
       for (int i = 0; i < marked.length; i++) {

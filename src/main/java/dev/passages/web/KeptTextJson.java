@@ -24,7 +24,7 @@ final class KeptTextJson extends StdSerializer<String> {
 
   /**
    * At most this many texts are kept, as many as the searcher keeps passages: a few MB (the seed
-   * corpus's 27 passages, 30 KB), at most about 20 MB of the longest texts outside Latin-1.
+   * corpus's 27 passages: about 10 KB), at most about 20 MB of the longest texts outside Latin-1.
    */
   static final int KEPT = 2_048;
 
