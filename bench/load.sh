@@ -3,7 +3,8 @@
 # `Accept-Encoding: gzip` (answered gzipped, as clients that take nothing better get it), with
 # Accept-Encoding as Safari sends it over HTTPS (answered in brotli), and as Chrome and Firefox do
 # (in zstd), and against /health (the framework's floor, in every round), with the server's CPU per
-# request (from /proc) and its heap after each plain search run. Figures only.
+# request (from /proc) and its heap after the plain search and /health runs of each round. Figures
+# only.
 #   bench/load.sh [SECONDS] [CONNECTIONS] [WARM_SECONDS] [ROUNDS]
 #   default 30 s at 64 connections, 20 s warm, 1 round. With ROUNDS > 1 the runs (plain search,
 #   /health, then search in gzip, br and zstd) repeat in turn, so that what compression adds, and
