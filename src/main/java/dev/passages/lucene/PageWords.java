@@ -251,22 +251,24 @@ final class PageWords {
     if (pool == null) {
       return;
     }
-    for (Map.Entry<Integer, SegmentCursors> segment : bySegment.entrySet()) {
-      int ord = segment.getKey();
-      SegmentCursors here = segment.getValue();
-      List<Cursor> all = new ArrayList<>(List.of(here.marked()));
-      for (PhraseCursor phrase : here.markedPhrases()) {
-        all.addAll(List.of(phrase.cursors));
-      }
-      for (Cursor[] anyOf : here.required()) {
-        all.addAll(List.of(anyOf));
-      }
-      all.addAll(List.of(here.excluded()));
-      for (Cursor cursor : all) {
-        pool.giveBack(ord, cursor.postings);
-      }
-    }
+    bySegment.forEach(
+        (ord, here) -> {
+          giveBack(ord, here.marked());
+          for (PhraseCursor phrase : here.markedPhrases()) {
+            giveBack(ord, phrase.cursors);
+          }
+          for (Cursor[] anyOf : here.required()) {
+            giveBack(ord, anyOf);
+          }
+          giveBack(ord, here.excluded());
+        });
     bySegment.clear();
+  }
+
+  private void giveBack(int ord, Cursor[] cursors) {
+    for (Cursor cursor : cursors) {
+      pool.giveBack(ord, cursor.postings);
+    }
   }
 
   /** Postings given back in {@code segment} by an earlier page, or null. */

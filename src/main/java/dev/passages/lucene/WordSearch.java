@@ -219,7 +219,8 @@ final class WordSearch {
       throws IOException {
     // Counting the passages that hold every part is wasted where the rarest part is in fewer
     // passages than the page: 7 % of "sanctions China" on the seed corpus (JFR), and as much of
-    // most questions, whose pages of fused candidates are a hundred deep.
+    // the question "what did China say about the Russian-led forces", whose page of fused
+    // candidates is a hundred deep.
     if (!listing && query.all() != null && MatchBound.atMost(searcher, query.all()) >= wanted) {
       RankedPage holdingAll = rankHoldingAll(searcher, request, query, wanted);
       if (holdingAll != null) {
