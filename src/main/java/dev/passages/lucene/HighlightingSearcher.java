@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermState;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -22,6 +24,7 @@ import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IOSupplier;
 
 /** A searcher with its highlighter, built once per index snapshot and shared by requests. */
 final class HighlightingSearcher extends IndexSearcher {
@@ -116,6 +119,15 @@ final class HighlightingSearcher extends IndexSearcher {
    */
   int docFreq(Term term) throws IOException {
     return states(term).docFreq();
+  }
+
+  /**
+   * Where {@code term}'s postings begin in {@code segment}, one of this snapshot's, from its kept
+   * place in the index; null when the segment does not hold it.
+   */
+  TermState termState(Term term, LeafReaderContext segment) throws IOException {
+    IOSupplier<TermState> state = states(term).get(segment);
+    return state == null ? null : state.get();
   }
 
   private TermStates states(Term term) throws IOException {

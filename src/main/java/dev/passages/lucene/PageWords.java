@@ -12,6 +12,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.SlowImpactsEnum;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermState;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
@@ -75,6 +76,12 @@ final class PageWords {
 
   /** Where the cursors' postings come from and go back to; null: made afresh, left to the GC. */
   private PostingsPool pool;
+
+  /**
+   * The snapshot whose kept term states tell where each word's postings begin; null: each word is
+   * looked up in the terms dictionary.
+   */
+  private HighlightingSearcher snapshot;
 
   private PageWords(
       List<Term> marked,
@@ -235,11 +242,14 @@ final class PageWords {
   }
 
   /**
-   * Opens the words' postings with enums that earlier pages gave back to {@code pool}, and lets
-   * {@link #giveBackPostings} give this page's back; returns this.
+   * Opens the words' postings where {@code snapshot} keeps their states, with enums that earlier
+   * pages gave back to its pool, and lets {@link #giveBackPostings} give this page's back; returns
+   * this. The ranking has looked most of the words up already: seeking each in the terms dictionary
+   * again, for every page, was a twelfth of marking (JFR, the query mix).
    */
-  PageWords drawingOn(PostingsPool pool) {
-    this.pool = pool;
+  PageWords drawingOn(HighlightingSearcher snapshot) {
+    this.snapshot = snapshot;
+    this.pool = snapshot.postings;
     return this;
   }
 
@@ -272,26 +282,26 @@ final class PageWords {
   }
 
   /** Postings given back in {@code segment} by an earlier page, or null. */
-  private static PostingsEnum reusable(PostingsPool pool, LeafReaderContext segment) {
+  private PostingsEnum reusable(LeafReaderContext segment) {
     return pool == null ? null : pool.take(segment.ord);
   }
 
   /** The cursors of the words and patterns in {@code segment}. */
   private SegmentCursors cursors(LeafReaderContext segment) throws IOException {
-    List<Cursor> markedHere = new ArrayList<>(cursors(marked, segment, pool));
+    List<Cursor> markedHere = new ArrayList<>(cursors(marked, segment));
     for (MultiTermQuery pattern : markedPatterns) {
-      markedHere.addAll(cursors(pattern, segment, pool));
+      markedHere.addAll(cursors(pattern, segment));
     }
     List<Cursor[]> requiredHere = new ArrayList<>();
     for (Term word : required) {
-      requiredHere.add(cursors(List.of(word), segment, pool).toArray(Cursor[]::new));
+      requiredHere.add(cursors(List.of(word), segment).toArray(Cursor[]::new));
     }
     for (MultiTermQuery pattern : requiredPatterns) {
-      requiredHere.add(cursors(pattern, segment, pool).toArray(Cursor[]::new));
+      requiredHere.add(cursors(pattern, segment).toArray(Cursor[]::new));
     }
     List<PhraseCursor> phrasesHere = new ArrayList<>(markedPhrases.size());
     for (PhraseQuery phrase : markedPhrases) {
-      PhraseCursor cursor = PhraseCursor.of(phrase, segment, pool);
+      PhraseCursor cursor = PhraseCursor.of(phrase, segment, this);
       if (cursor != null) {
         phrasesHere.add(cursor);
       }
@@ -300,19 +310,28 @@ final class PageWords {
         markedHere.toArray(Cursor[]::new),
         phrasesHere.toArray(PhraseCursor[]::new),
         requiredHere.toArray(Cursor[][]::new),
-        cursors(excluded, segment, pool).toArray(Cursor[]::new));
+        cursors(excluded, segment).toArray(Cursor[]::new));
   }
 
   /** The cursors of those of {@code words} that {@code segment} holds. */
-  private static List<Cursor> cursors(
-      List<Term> words, LeafReaderContext segment, PostingsPool pool) throws IOException {
+  private List<Cursor> cursors(List<Term> words, LeafReaderContext segment) throws IOException {
     List<Cursor> found = new ArrayList<>(words.size());
     for (Term word : words) {
       Terms terms = segment.reader().terms(word.field());
-      TermsEnum termsEnum = terms == null ? null : terms.iterator();
-      if (termsEnum != null && termsEnum.seekExact(word.bytes())) {
-        found.add(new Cursor(word.bytes(), termsEnum, reusable(pool, segment)));
+      if (terms == null) {
+        continue;
       }
+      TermsEnum termsEnum = terms.iterator();
+      if (snapshot != null) {
+        TermState state = snapshot.termState(word, segment);
+        if (state == null) {
+          continue;
+        }
+        termsEnum.seekExact(word.bytes(), state);
+      } else if (!termsEnum.seekExact(word.bytes())) {
+        continue;
+      }
+      found.add(new Cursor(word.bytes(), termsEnum, reusable(segment)));
     }
     return found;
   }
@@ -321,8 +340,8 @@ final class PageWords {
    * The cursors of the words {@code pattern} stands for in {@code segment}, each named as the
    * weight's matches name it (the pattern, not the word), so that windows score alike.
    */
-  private static List<Cursor> cursors(
-      MultiTermQuery pattern, LeafReaderContext segment, PostingsPool pool) throws IOException {
+  private List<Cursor> cursors(MultiTermQuery pattern, LeafReaderContext segment)
+      throws IOException {
     Terms terms = segment.reader().terms(pattern.getField());
     if (terms == null) {
       return List.of();
@@ -333,7 +352,7 @@ final class PageWords {
     for (BytesRef word = words.next(); word != null; word = words.next()) {
       TermsEnum own = terms.iterator();
       own.seekExact(word, words.termState());
-      found.add(new Cursor(name, own, reusable(pool, segment)));
+      found.add(new Cursor(name, own, reusable(segment)));
     }
     return found;
   }
@@ -399,10 +418,10 @@ final class PageWords {
     }
 
     /** The cursors of {@code phrase}'s words in {@code segment}; null if one is not in it. */
-    static PhraseCursor of(PhraseQuery phrase, LeafReaderContext segment, PostingsPool pool)
+    static PhraseCursor of(PhraseQuery phrase, LeafReaderContext segment, PageWords page)
         throws IOException {
       Term[] words = phrase.getTerms();
-      List<Cursor> cursors = cursors(List.of(words), segment, pool);
+      List<Cursor> cursors = page.cursors(List.of(words), segment);
       if (cursors.size() < words.length) {
         return null;
       }

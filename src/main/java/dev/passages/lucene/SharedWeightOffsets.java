@@ -68,7 +68,7 @@ final class SharedWeightOffsets extends FieldOffsetStrategy {
     PageWords pageWords(Query query, Predicate<String> markedField) {
       PageWords words = PageWords.of(query, markedField);
       if (words != null && searcher instanceof HighlightingSearcher snapshot) {
-        words.drawingOn(snapshot.postings);
+        words.drawingOn(snapshot);
         pages.add(words);
       }
       return words;
