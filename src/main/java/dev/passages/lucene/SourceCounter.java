@@ -7,9 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.LongStream;
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
@@ -25,8 +23,9 @@ import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TopDocs;
 
 /**
- * Counts a query's matches per source in one pass over them, reading each match's source from doc
- * values: what "article 3 · commentary 5 · comments 12" costs.
+ * Counts a query's matches per source in one pass over them, reading each match's source from its
+ * segment's kept sources ({@link SegmentSources}): what "article 3 · commentary 5 · comments 12"
+ * costs.
  */
 final class SourceCounter implements CollectorManager<SourceCounter.PerSource, long[]> {
 
@@ -189,8 +188,9 @@ final class SourceCounter implements CollectorManager<SourceCounter.PerSource, l
     final long[] counts = new long[Source.values().length];
     private final long cap;
     private long seen;
-    private SortedDocValues sources;
-    private int[] sourceOfOrd;
+
+    /** The sources of the current segment's passages ({@link SegmentSources}). */
+    private byte[] sources;
 
     PerSource() {
       this(Long.MAX_VALUE);
@@ -205,12 +205,7 @@ final class SourceCounter implements CollectorManager<SourceCounter.PerSource, l
       if (seen >= cap) {
         throw new CollectionTerminatedException();
       }
-      sources = DocValues.getSorted(context.reader(), Schema.SOURCE);
-      sourceOfOrd = new int[sources.getValueCount()];
-      for (int ord = 0; ord < sourceOfOrd.length; ord++) {
-        sourceOfOrd[ord] =
-            Source.byId(sources.lookupOrd(ord).utf8ToString()).map(Enum::ordinal).orElse(-1);
-      }
+      sources = SegmentSources.of(context.reader());
     }
 
     @Override
@@ -218,11 +213,9 @@ final class SourceCounter implements CollectorManager<SourceCounter.PerSource, l
       if (++seen > cap) {
         throw new CollectionTerminatedException();
       }
-      if (sources.advanceExact(doc)) {
-        int source = sourceOfOrd[sources.ordValue()];
-        if (source >= 0) {
-          counts[source]++;
-        }
+      int source = sources[doc];
+      if (source != SegmentSources.NONE) {
+        counts[source]++;
       }
     }
 
