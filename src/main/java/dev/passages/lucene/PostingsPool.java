@@ -1,6 +1,6 @@
 package dev.passages.lucene;
 
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import org.apache.lucene.index.PostingsEnum;
 
 /**
@@ -16,20 +16,21 @@ final class PostingsPool {
   /** Kept per segment: enough for the words of the pages under way on a few cores. */
   static final int KEPT_PER_SEGMENT = 64;
 
-  private final ArrayBlockingQueue<PostingsEnum>[] bySegment;
+  /** The last enum given back is taken first: its buffers are the likeliest still cached. */
+  private final LinkedBlockingDeque<PostingsEnum>[] bySegment;
 
   /** A pool for an index of {@code segments} segments. */
   @SuppressWarnings("unchecked")
   PostingsPool(int segments) {
-    bySegment = new ArrayBlockingQueue[segments];
+    bySegment = new LinkedBlockingDeque[segments];
     for (int i = 0; i < segments; i++) {
-      bySegment[i] = new ArrayBlockingQueue<>(KEPT_PER_SEGMENT);
+      bySegment[i] = new LinkedBlockingDeque<>(KEPT_PER_SEGMENT);
     }
   }
 
   /** An enum given back in segment {@code ord}, taken from the pool; null if none is kept. */
   PostingsEnum take(int ord) {
-    return bySegment[ord].poll();
+    return bySegment[ord].pollFirst();
   }
 
   /**
@@ -37,6 +38,6 @@ final class PostingsPool {
    * it again.
    */
   void giveBack(int ord, PostingsEnum postings) {
-    bySegment[ord].offer(postings);
+    bySegment[ord].offerFirst(postings);
   }
 }

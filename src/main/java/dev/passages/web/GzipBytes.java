@@ -1,7 +1,7 @@
 package dev.passages.web;
 
 import java.util.Arrays;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.function.Function;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
@@ -31,7 +31,9 @@ public final class GzipBytes {
   private static final int STORED_BLOCK_HEADER = 5;
 
   private final int level;
-  private final ArrayBlockingQueue<Deflater> pool = new ArrayBlockingQueue<>(POOLED);
+
+  /** The last compressor given back is lent first, as in {@link ZstdBytes}: the warmest. */
+  private final LinkedBlockingDeque<Deflater> pool = new LinkedBlockingDeque<>(POOLED);
 
   /** A pool of compressors at {@code level}. */
   GzipBytes(int level) {
@@ -50,14 +52,14 @@ public final class GzipBytes {
 
   /** What {@code work} makes with a compressor lent from the pool, and given back after. */
   private byte[] withDeflater(Function<Deflater, byte[]> work) {
-    Deflater deflater = pool.poll();
+    Deflater deflater = pool.pollFirst();
     if (deflater == null) {
       deflater = new Deflater(level, true);
     }
     try {
       return work.apply(deflater);
     } finally {
-      if (!pool.offer(deflater)) {
+      if (!pool.offerFirst(deflater)) {
         deflater.end();
       }
     }

@@ -2,7 +2,7 @@ package dev.passages.web;
 
 import com.github.luben.zstd.ZstdCompressCtx;
 import com.github.luben.zstd.util.Native;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +35,11 @@ final class ZstdBytes {
   /** Kept compressors: enough for every request under way on a few cores. */
   private static final int POOLED = 16;
 
-  private final ArrayBlockingQueue<ZstdCompressCtx> pool = new ArrayBlockingQueue<>(POOLED);
+  /**
+   * The last compressor given back is lent first: its tables are the likeliest still in the CPU's
+   * caches. Lent in turn (a queue), each answer got the one used longest ago.
+   */
+  private final LinkedBlockingDeque<ZstdCompressCtx> pool = new LinkedBlockingDeque<>(POOLED);
 
   /** Whether zstd can be used here: loads the native library the first time (a few ms). */
   static boolean available() {
@@ -82,7 +86,7 @@ final class ZstdBytes {
 
   /** What {@code work} makes with a compressor lent from the pool, and given back after. */
   private byte[] withContext(Function<ZstdCompressCtx, byte[]> work) {
-    ZstdCompressCtx context = pool.poll();
+    ZstdCompressCtx context = pool.pollFirst();
     if (context == null) {
       context = new ZstdCompressCtx();
       context.setLevel(ANSWER_LEVEL);
@@ -91,7 +95,7 @@ final class ZstdBytes {
     try {
       return work.apply(context);
     } finally {
-      if (!pool.offer(context)) {
+      if (!pool.offerFirst(context)) {
         context.close();
       }
     }
