@@ -74,12 +74,10 @@ final class PageWords {
   /** The words' cursors in each segment of the page, by the segment's ordinal. */
   private final Map<Integer, SegmentCursors> bySegment = new HashMap<>();
 
-  /** Where the cursors' postings come from and go back to; null: made afresh, left to the GC. */
-  private PostingsPool pool;
-
   /**
-   * The snapshot whose kept term states tell where each word's postings begin; null: each word is
-   * looked up in the terms dictionary.
+   * The snapshot whose kept term states tell where each word's postings begin, and whose pool the
+   * cursors' postings come from and go back to; null: each word is looked up in the terms
+   * dictionary, its postings made afresh and left to the GC.
    */
   private HighlightingSearcher snapshot;
 
@@ -246,11 +244,10 @@ final class PageWords {
    * pages gave back to its pool, and lets {@link #giveBackPostings} give this page's back; returns
    * this. The ranking has looked most of the words up already: seeking each in the terms dictionary
    * again, for every page, was a twelfth of marking (JFR, the query mix); from the kept states, the
-   * mix costs 4 % less (both ways in turn in one JVM).
+   * mix costs 3-4 % less (both ways in turn in one JVM).
    */
   PageWords drawingOn(HighlightingSearcher snapshot) {
     this.snapshot = snapshot;
-    this.pool = snapshot.postings;
     return this;
   }
 
@@ -259,7 +256,7 @@ final class PageWords {
    * marked, as nothing here reads them after. A page that is asked for more opens new cursors.
    */
   void giveBackPostings() {
-    if (pool == null) {
+    if (snapshot == null) {
       return;
     }
     bySegment.forEach(
@@ -278,13 +275,13 @@ final class PageWords {
 
   private void giveBack(int ord, Cursor[] cursors) {
     for (Cursor cursor : cursors) {
-      pool.giveBack(ord, cursor.postings);
+      snapshot.postings.giveBack(ord, cursor.postings);
     }
   }
 
   /** Postings given back in {@code segment} by an earlier page, or null. */
   private PostingsEnum reusable(LeafReaderContext segment) {
-    return pool == null ? null : pool.take(segment.ord);
+    return snapshot == null ? null : snapshot.postings.take(segment.ord);
   }
 
   /** The cursors of the words and patterns in {@code segment}. */

@@ -41,10 +41,7 @@ final class KeptTextJson extends StdSerializer<String> {
       json.writeString(text);
       return;
     }
-    SerializedString kept = KEPT_JSON.get(text);
-    if (kept == null) {
-      kept = keep(text);
-    }
+    SerializedString kept = KEPT_JSON.get(text, KeptTextJson::encoded);
     if (kept == WRITTEN_AFRESH) {
       json.writeString(text);
     } else {
@@ -55,18 +52,17 @@ final class KeptTextJson extends StdSerializer<String> {
   /** Kept for a text that Jackson's generator writes otherwise than its string encoder would. */
   private static final SerializedString WRITTEN_AFRESH = new SerializedString("");
 
-  private static SerializedString keep(String text) {
+  /** {@code text} as Jackson writes it, encoded once; WRITTEN_AFRESH where it cannot be. */
+  private static SerializedString encoded(String text) {
     SerializedString kept = new SerializedString(text);
     try {
       kept.asQuotedUTF8(); // made now, once, rather than by each answer that shares it
+      return kept;
     } catch (IllegalArgumentException e) {
       // A lone surrogate (a comment can hold one, sent as a JSON escape): the encoder refuses it,
-      // the
-      // generator writes it as an escape.
-      kept = WRITTEN_AFRESH;
+      // the generator writes it as an escape.
+      return WRITTEN_AFRESH;
     }
-    KEPT_JSON.put(text, kept);
-    return kept;
   }
 
   /** Where {@link Hit}'s fields take this serializer (a Jackson mix-in: Hit knows no JSON). */
