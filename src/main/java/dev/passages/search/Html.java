@@ -1,5 +1,7 @@
 package dev.passages.search;
 
+import java.util.Arrays;
+
 /**
  * The one HTML escaper for text the search puts into {@code highlight}: the same characters as
  * Lucene's passage formatter, which marks the words ({@code & < > " ' /}, after OWASP's rules for
@@ -7,38 +9,122 @@ package dev.passages.search;
  */
 public final class Html {
 
+  /**
+   * Texts up to this long are escaped once and kept: the passages pages show, which are marked
+   * again and again (the searcher keeps passages up to as long).
+   */
+  static final int KEPT_UP_TO_CHARS = 2_000;
+
+  /** At most this many escaped texts are kept, as many as the searcher keeps passages: a few MB. */
+  static final int KEPT = 2_048;
+
+  private static final BoundedCache<String, Escaped> KEPT_ESCAPED = new BoundedCache<>(KEPT);
+
   private Html() {}
 
   /** {@code text} with every character that could start markup or end an attribute escaped. */
   public static String escape(CharSequence text) {
+    if (text instanceof String kept && kept.length() <= KEPT_UP_TO_CHARS) {
+      return escaped(kept).html;
+    }
     StringBuilder out = new StringBuilder(text.length() + 16);
-    escape(text, 0, text.length(), out);
+    escapeRun(text, 0, text.length(), out);
     return out.toString();
   }
 
   /**
-   * Appends {@code text[start, end)} to {@code out}, escaped. The text between escaped characters
-   * is appended a run at a time: appended a character at a time, as Lucene's formatter does, a
-   * passage's escaping was a tenth of a search of two words.
+   * Appends {@code text[start, end)} to {@code out}, escaped. A text of up to {@value
+   * #KEPT_UP_TO_CHARS} characters is escaped once and kept, and each range of it copied from that
+   * whole: the highlighter marks the same passages for query after query, a few words apart, and
+   * escaping them a character at a time every time was a twentieth of a search (the query mix in
+   * one JVM, JFR).
    */
   public static void escape(CharSequence text, int start, int end, StringBuilder out) {
+    if (text instanceof String kept && kept.length() <= KEPT_UP_TO_CHARS) {
+      escaped(kept).append(start, end, out);
+    } else {
+      escapeRun(text, start, end, out);
+    }
+  }
+
+  private static Escaped escaped(String text) {
+    return KEPT_ESCAPED.get(text, Escaped::of);
+  }
+
+  /**
+   * Appends {@code text[start, end)} escaped, a character at a time. The text between escaped
+   * characters is appended a run at a time: appended a character at a time, as Lucene's formatter
+   * does, a passage's escaping was a tenth of a search of two words.
+   */
+  private static void escapeRun(CharSequence text, int start, int end, StringBuilder out) {
     int run = start;
     for (int i = start; i < end; i++) {
-      String escaped =
-          switch (text.charAt(i)) {
-            case '&' -> "&amp;";
-            case '<' -> "&lt;";
-            case '>' -> "&gt;";
-            case '"' -> "&quot;";
-            case '\'' -> "&#x27;";
-            case '/' -> "&#x2F;";
-            default -> null;
-          };
+      String escaped = replacement(text.charAt(i));
       if (escaped != null) {
         out.append(text, run, i).append(escaped);
         run = i + 1;
       }
     }
     out.append(text, run, end);
+  }
+
+  /** What {@code c} is written as in HTML; null when it stands for itself. */
+  private static String replacement(char c) {
+    return switch (c) {
+      case '&' -> "&amp;";
+      case '<' -> "&lt;";
+      case '>' -> "&gt;";
+      case '"' -> "&quot;";
+      case '\'' -> "&#x27;";
+      case '/' -> "&#x2F;";
+      default -> null;
+    };
+  }
+
+  /**
+   * A text escaped whole, and where each of its characters went: an escaped character is one
+   * character of the text and several of the HTML, so a range of the text is a range of the HTML
+   * shifted by what the escapes before it added.
+   *
+   * @param html the text escaped
+   * @param escapedAt where in the text each escaped character stands, in order; empty when none
+   * @param longerBy how much longer the HTML is than the text up to and including each of them
+   */
+  private record Escaped(String html, int[] escapedAt, int[] longerBy) {
+
+    static Escaped of(String text) {
+      StringBuilder html = new StringBuilder(text.length() + 16);
+      escapeRun(text, 0, text.length(), html);
+      int escapes = 0;
+      for (int i = 0; i < text.length(); i++) {
+        escapes += replacement(text.charAt(i)) != null ? 1 : 0;
+      }
+      int[] escapedAt = new int[escapes];
+      int[] longerBy = new int[escapes];
+      int longer = 0;
+      for (int i = 0, k = 0; i < text.length(); i++) {
+        String escaped = replacement(text.charAt(i));
+        if (escaped != null) {
+          longer += escaped.length() - 1;
+          escapedAt[k] = i;
+          longerBy[k++] = longer;
+        }
+      }
+      return new Escaped(html.toString(), escapedAt, longerBy);
+    }
+
+    void append(int start, int end, StringBuilder out) {
+      out.append(html, at(start), at(end));
+    }
+
+    /** Where the HTML of the text from {@code offset} on begins. */
+    private int at(int offset) {
+      if (escapedAt.length == 0) {
+        return offset;
+      }
+      int found = Arrays.binarySearch(escapedAt, offset);
+      int before = found >= 0 ? found : -found - 1; // escaped characters before offset
+      return before == 0 ? offset : offset + longerBy[before - 1];
+    }
   }
 }

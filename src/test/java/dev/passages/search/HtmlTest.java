@@ -2,6 +2,7 @@ package dev.passages.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The escaping of passage text into a highlight. */
@@ -24,5 +25,61 @@ class HtmlTest {
     StringBuilder out = new StringBuilder("<mark>");
     Html.escape("oil & gas", 2, 7, out);
     assertThat(out).hasToString("<mark>l &amp; g");
+  }
+
+  @Test
+  void everyRangeOfAKeptTextIsEscapedAsTheRangeAlone() {
+    // Kept texts are escaped once and ranges copied from the whole: every range of texts with
+    // escapes at the start, the end, side by side and of every length must come out as the range
+    // escaped on its own, by a reference escaper written out here.
+    for (String text :
+        List.of(
+            "oil & gas",
+            "<b>\"x\"</b>",
+            "a/b'c&&d<<e>>f",
+            "&Putin’s “West” & 'East' — 5 € <x/>",
+            "no escapes at all, only words",
+            "x")) {
+      for (int start = 0; start <= text.length(); start++) {
+        for (int end = start; end <= text.length(); end++) {
+          StringBuilder out = new StringBuilder("[");
+          Html.escape(text, start, end, out);
+          assertThat(out).hasToString("[" + reference(text.substring(start, end)));
+        }
+      }
+      assertThat(Html.escape(text)).isEqualTo(reference(text));
+    }
+  }
+
+  @Test
+  void aTextTooLongToKeepIsEscapedAllTheSame() {
+    String text = "a<b & c/d ".repeat(Html.KEPT_UP_TO_CHARS / 10 + 1);
+    assertThat(text.length()).isGreaterThan(Html.KEPT_UP_TO_CHARS);
+    assertThat(Html.escape(text)).isEqualTo(reference(text));
+    StringBuilder out = new StringBuilder();
+    Html.escape(text, 3, text.length() - 2, out);
+    assertThat(out).hasToString(reference(text.substring(3, text.length() - 2)));
+  }
+
+  @Test
+  void aStringBuilderIsEscapedAsItsText() {
+    assertThat(Html.escape(new StringBuilder("a<b"))).isEqualTo("a&lt;b");
+  }
+
+  private static String reference(String text) {
+    StringBuilder out = new StringBuilder();
+    for (char c : text.toCharArray()) {
+      out.append(
+          switch (c) {
+            case '&' -> "&amp;";
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '"' -> "&quot;";
+            case '\'' -> "&#x27;";
+            case '/' -> "&#x2F;";
+            default -> String.valueOf(c);
+          });
+    }
+    return out.toString();
   }
 }
