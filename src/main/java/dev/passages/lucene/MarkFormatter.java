@@ -25,14 +25,8 @@ final class MarkFormatter extends PassageFormatter {
       Comparator.comparingDouble((Passage p) -> -p.getScore())
           .thenComparingInt(Passage::getStartOffset);
 
-  private final DefaultPassageFormatter marks =
-      new DefaultPassageFormatter("<mark>", "</mark>", ELLIPSIS, true) {
-        /** Escaped as Lucene escapes, a run of plain text at a time ({@link Html#escape}). */
-        @Override
-        protected void append(StringBuilder dest, String content, int start, int end) {
-          Html.escape(content, start, end, dest);
-        }
-      };
+  /** Room for the tags around a few marks, past the text shown. */
+  private static final int ROOM_FOR_MARKS = 96;
 
   private final int wholeUpToChars;
   private final int windows;
@@ -60,7 +54,37 @@ final class MarkFormatter extends PassageFormatter {
     // (both ways in turn in one JVM).
     String before = shown[0].getStartOffset() > 0 ? ELLIPSIS : "";
     String after = shown[shown.length - 1].getEndOffset() < content.length() ? ELLIPSIS : "";
-    return new Highlight(before + marks.format(shown, content) + after, matches);
+    return new Highlight(before + marks(shown, content).format(shown, content) + after, matches);
+  }
+
+  /**
+   * Lucene's formatter of marks, escaping {@code content} as {@link Html#escape} does, from its
+   * escaping kept for all requests. Its builder starts with room for 16 characters of Latin-1 and
+   * was grown several times for each passage, each time copied, and then copied a character at a
+   * time while the text was in Latin-1 up to its first curly quote or dash: at its first text it is
+   * given room for what is shown, and made wide at once when the text is.
+   */
+  private static DefaultPassageFormatter marks(Passage[] shown, String content) {
+    Html.Escaped escaped = Html.ranges(content);
+    int shownChars = 0;
+    for (Passage passage : shown) {
+      shownChars += passage.getEndOffset() - passage.getStartOffset();
+    }
+    int room = shownChars + ROOM_FOR_MARKS;
+    return new DefaultPassageFormatter("<mark>", "</mark>", ELLIPSIS, true) {
+      @Override
+      protected void append(StringBuilder dest, String text, int start, int end) {
+        if (dest.capacity() < room) {
+          dest.ensureCapacity(room);
+          if (escaped.wide()) {
+            // A builder holds Latin-1 until a wider character comes; one put in and taken out
+            // widens it while it holds a few characters, not a passage.
+            dest.append(ELLIPSIS).setLength(dest.length() - ELLIPSIS.length());
+          }
+        }
+        escaped.append(start, end, dest);
+      }
+    };
   }
 
   /** One window over all of {@code content}, holding the matches of every window. */

@@ -25,7 +25,7 @@ public final class Html {
   /** {@code text} with every character that could start markup or end an attribute escaped. */
   public static String escape(CharSequence text) {
     if (text instanceof String kept && kept.length() <= KEPT_UP_TO_CHARS) {
-      return escaped(kept).html;
+      return ranges(kept).html;
     }
     StringBuilder out = new StringBuilder(text.length() + 16);
     escapeRun(text, 0, text.length(), out);
@@ -33,22 +33,38 @@ public final class Html {
   }
 
   /**
-   * Appends {@code text[start, end)} to {@code out}, escaped. A text of up to {@value
-   * #KEPT_UP_TO_CHARS} characters is escaped once and kept, and each range of it copied from that
-   * whole: the highlighter marks the same passages for query after query, a few words apart, and
-   * escaping them a character at a time every time was a twentieth of a search (the query mix in
-   * one JVM, JFR).
+   * Appends {@code text[start, end)} to {@code out}, escaped. For several ranges of one text,
+   * {@link #ranges} finds its kept escaping once.
    */
   public static void escape(CharSequence text, int start, int end, StringBuilder out) {
-    if (text instanceof String kept && kept.length() <= KEPT_UP_TO_CHARS) {
-      escaped(kept).append(start, end, out);
+    if (text instanceof String whole) {
+      ranges(whole).append(start, end, out);
     } else {
       escapeRun(text, start, end, out);
     }
   }
 
-  private static Escaped escaped(String text) {
-    return KEPT_ESCAPED.get(text, Escaped::of);
+  /**
+   * {@code text}, to be appended escaped a range at a time. A text of up to {@value
+   * #KEPT_UP_TO_CHARS} characters is escaped once and kept, and each range copied from that whole:
+   * the highlighter marks the same passages for query after query, a few words apart, and escaping
+   * them a character at a time every time was a twentieth of a search (the query mix in one JVM,
+   * JFR). A longer text is escaped afresh, only the ranges asked for.
+   */
+  public static Escaped ranges(String text) {
+    return text.length() <= KEPT_UP_TO_CHARS
+        ? KEPT_ESCAPED.get(text, Escaped::whole)
+        : new Escaped(text, null, null, null, !latin1(text));
+  }
+
+  /** Whether every character of {@code text} is in Latin-1, as Java then stores it compactly. */
+  private static boolean latin1(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) > 0xFF) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -82,17 +98,19 @@ public final class Html {
   }
 
   /**
-   * A text escaped whole, and where each of its characters went: an escaped character is one
-   * character of the text and several of the HTML, so a range of the text is a range of the HTML
-   * shifted by what the escapes before it added.
+   * A text to be appended escaped a range at a time: from its HTML, made once, when kept; else a
+   * range at a time as asked. An escaped character is one character of the text and several of the
+   * HTML, so a range of the text is a range of the HTML shifted by what the escapes before it
+   * added.
    *
-   * @param html the text escaped
-   * @param escapedAt where in the text each escaped character stands, in order; empty when none
+   * @param html the text escaped; null when it is escaped a range at a time
+   * @param escapedAt where in the text each escaped character stands, in order
    * @param longerBy how much longer the HTML is than the text up to and including each of them
+   * @param wide whether the text holds a character outside Latin-1 (curly quotes, dashes)
    */
-  private record Escaped(String html, int[] escapedAt, int[] longerBy) {
+  public record Escaped(String text, String html, int[] escapedAt, int[] longerBy, boolean wide) {
 
-    static Escaped of(String text) {
+    private static Escaped whole(String text) {
       StringBuilder html = new StringBuilder(text.length() + 16);
       escapeRun(text, 0, text.length(), html);
       int escapes = 0;
@@ -110,11 +128,16 @@ public final class Html {
           longerBy[k++] = longer;
         }
       }
-      return new Escaped(html.toString(), escapedAt, longerBy);
+      return new Escaped(text, html.toString(), escapedAt, longerBy, !latin1(text));
     }
 
-    void append(int start, int end, StringBuilder out) {
-      out.append(html, at(start), at(end));
+    /** Appends {@code text[start, end)} to {@code out}, escaped. */
+    public void append(int start, int end, StringBuilder out) {
+      if (html == null) {
+        escapeRun(text, start, end, out);
+      } else {
+        out.append(html, at(start), at(end));
+      }
     }
 
     /** Where the HTML of the text from {@code offset} on begins. */
