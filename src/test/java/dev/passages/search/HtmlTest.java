@@ -3,6 +3,7 @@ package dev.passages.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The escaping of passage text into a highlight. */
@@ -66,19 +67,15 @@ class HtmlTest {
     assertThat(Html.escape(new StringBuilder("a<b"))).isEqualTo("a&lt;b");
   }
 
+  /** What each character that needs it becomes, as OWASP's rules for text in HTML have it. */
+  private static final Map<Character, String> ENTITIES =
+      Map.of('&', "&amp;", '<', "&lt;", '>', "&gt;", '"', "&quot;", '\'', "&#x27;", '/', "&#x2F;");
+
+  /** {@code text} escaped a character at a time, from the table above. */
   private static String reference(String text) {
     StringBuilder out = new StringBuilder();
     for (char c : text.toCharArray()) {
-      out.append(
-          switch (c) {
-            case '&' -> "&amp;";
-            case '<' -> "&lt;";
-            case '>' -> "&gt;";
-            case '"' -> "&quot;";
-            case '\'' -> "&#x27;";
-            case '/' -> "&#x2F;";
-            default -> String.valueOf(c);
-          });
+      out.append(ENTITIES.getOrDefault(c, String.valueOf(c)));
     }
     return out.toString();
   }
