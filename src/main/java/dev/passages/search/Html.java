@@ -15,7 +15,10 @@ public final class Html {
    */
   static final int KEPT_UP_TO_CHARS = 2_000;
 
-  /** At most this many escaped texts are kept, as many as the searcher keeps passages: a few MB. */
+  /**
+   * At most this many escaped texts are kept, as many as the searcher keeps passages: a few MB of
+   * prose, at most about 26 MB with the texts themselves ({@link Escaped#MOST_ESCAPED_OF}).
+   */
   static final int KEPT = 2_048;
 
   private static final BoundedCache<String, Escaped> KEPT_ESCAPED = new BoundedCache<>(KEPT);
@@ -25,7 +28,10 @@ public final class Html {
   /** {@code text} with every character that could start markup or end an attribute escaped. */
   public static String escape(CharSequence text) {
     if (text instanceof String kept && kept.length() <= KEPT_UP_TO_CHARS) {
-      return ranges(kept).html;
+      String html = ranges(kept).html;
+      if (html != null) {
+        return html;
+      }
     }
     StringBuilder out = new StringBuilder(text.length() + 16);
     escapeRun(text, 0, text.length(), out);
@@ -104,6 +110,10 @@ public final class Html {
    * added.
    */
   public static final class Escaped {
+
+    /** A text is kept escaped only while at most one character in this many needs escaping. */
+    static final int MOST_ESCAPED_OF = 8;
+
     private final String text;
 
     /** The text escaped; null when it is escaped a range at a time. */
@@ -133,13 +143,22 @@ public final class Html {
       return wide;
     }
 
+    /**
+     * {@code text} escaped whole, to be kept; one escaped a range at a time instead when more than
+     * one character in {@value #MOST_ESCAPED_OF} needs escaping (no prose does). Each escaped
+     * character keeps up to six characters of HTML and eight bytes of offsets: 2,048 texts of
+     * slashes could have held up to some 90 MB; kept texts now hold at most about 26.
+     */
     private static Escaped whole(String text) {
-      StringBuilder html = new StringBuilder(text.length() + 16);
-      escapeRun(text, 0, text.length(), html);
       int escapes = 0;
       for (int i = 0; i < text.length(); i++) {
         escapes += replacement(text.charAt(i)) != null ? 1 : 0;
       }
+      if ((long) escapes * MOST_ESCAPED_OF > text.length()) {
+        return new Escaped(text, null, null, null, false);
+      }
+      StringBuilder html = new StringBuilder(text.length() + 16);
+      escapeRun(text, 0, text.length(), html);
       int[] escapedAt = new int[escapes];
       int[] longerBy = new int[escapes];
       int longer = 0;
