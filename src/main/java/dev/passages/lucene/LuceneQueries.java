@@ -272,9 +272,8 @@ public final class LuceneQueries {
     // boost of 1, the constant-score clause's parts as filters): rewriting then changes nothing,
     // where it rebuilt the ranked query's tree at every search and then rewrote it again to find
     // it settled: the query mix costs 1-2 % less (both ways in turn in one JVM). Queries with
-    // source
-    // filters, groups, exclusions or prefixes still take a second pass (18 of the bench's 20 do
-    // not); their scores are the same either way.
+    // source filters, groups, exclusions or prefixes still take a second pass (18 of the bench's
+    // 20 do not); their scores are the same either way.
     List<BooleanClause> filterClauses = filters.build().clauses();
     Query bonus = null;
     if (all != null) {
