@@ -61,17 +61,7 @@ public final class Html {
   public static Escaped ranges(String text) {
     return text.length() <= KEPT_UP_TO_CHARS
         ? KEPT_ESCAPED.get(text, Escaped::whole)
-        : new Escaped(text, null, null, null, false);
-  }
-
-  /** Whether every character of {@code text} is in Latin-1, as Java then stores it compactly. */
-  private static boolean latin1(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) > 0xFF) {
-        return false;
-      }
-    }
-    return true;
+        : Escaped.afresh(text);
   }
 
   /**
@@ -144,34 +134,44 @@ public final class Html {
       return wide;
     }
 
+    /** {@code text} to be escaped a range at a time, as asked. */
+    private static Escaped afresh(String text) {
+      return new Escaped(text, null, null, null, false);
+    }
+
     /**
      * {@code text} escaped whole, to be kept; one escaped a range at a time instead when more than
      * one character in {@value #MOST_ESCAPED_OF} needs escaping (no prose does). Each escaped
      * character keeps up to six characters of HTML and eight bytes of offsets: 2,048 texts of
-     * slashes could have held up to some 90 MB; kept texts now hold at most about 26.
+     * slashes could have held up to some 90 MB; kept texts now hold at most about 26. The text is
+     * read twice: once to count its escapes (the bound, and the offsets' size), once to escape it.
      */
     private static Escaped whole(String text) {
       int escapes = 0;
+      boolean wide = false; // a character outside Latin-1, as Java then stores the text wide
       for (int i = 0; i < text.length(); i++) {
-        escapes += replacement(text.charAt(i)) != null ? 1 : 0;
+        char c = text.charAt(i);
+        escapes += replacement(c) != null ? 1 : 0;
+        wide |= c > 0xFF;
       }
       if ((long) escapes * MOST_ESCAPED_OF > text.length()) {
-        return new Escaped(text, null, null, null, false);
+        return afresh(text);
       }
       StringBuilder html = new StringBuilder(text.length() + 16);
-      escapeRun(text, 0, text.length(), html);
       int[] escapedAt = new int[escapes];
       int[] longerBy = new int[escapes];
-      int longer = 0;
+      int run = 0;
       for (int i = 0, k = 0; i < text.length(); i++) {
         String escaped = replacement(text.charAt(i));
         if (escaped != null) {
-          longer += escaped.length() - 1;
+          html.append(text, run, i).append(escaped);
+          run = i + 1;
           escapedAt[k] = i;
-          longerBy[k++] = longer;
+          longerBy[k++] = html.length() - run;
         }
       }
-      return new Escaped(text, html.toString(), escapedAt, longerBy, !latin1(text));
+      html.append(text, run, text.length());
+      return new Escaped(text, html.toString(), escapedAt, longerBy, wide);
     }
 
     /** Appends {@code text[start, end)} to {@code out}, escaped. */
